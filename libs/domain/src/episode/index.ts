@@ -1,0 +1,6 @@
+export * from './values';
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './time-rules';
+export * from './episode.decider';

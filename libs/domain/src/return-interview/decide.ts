@@ -1,0 +1,65 @@
+import { triageReturnInterview } from '../policies/triage';
+import { addHours, isBefore } from '../shared/time';
+import type { ReturnInterviewCommand, ScheduleReturnInterview } from './commands';
+import type { ReturnInterviewEvent } from './events';
+import type { ReturnInterviewState } from './state';
+
+export function decideReturnInterview(
+  command: ReturnInterviewCommand,
+  state: ReturnInterviewState,
+): ReturnInterviewEvent[] {
+  switch (command.type) {
+    case 'ScheduleReturnInterview':
+      // Scheduling is driven by an at-least-once reactor: a second request is a no-op.
+      return state.status === 'NOT_SCHEDULED' ? schedule(command) : [];
+    case 'CancelReturnInterview':
+      return state.status === 'SCHEDULED'
+        ? [
+            {
+              type: 'ReturnInterviewCancelled',
+              data: {
+                interviewId: command.data.interviewId,
+                childId: command.data.childId,
+                cancelledAt: command.data.now,
+                reason: command.data.reason,
+              },
+            },
+          ]
+        : [];
+  }
+}
+
+function schedule({ data }: ScheduleReturnInterview): ReturnInterviewEvent[] {
+  const dueAt = addHours(data.returnedAt, data.deadlineHours);
+  const notifiedLate = !isBefore(data.notifiedAt, dueAt);
+  const { priority, reasons } = triageReturnInterview(data.triage);
+  const scheduled: ReturnInterviewEvent = {
+    type: 'ReturnInterviewScheduled',
+    data: {
+      interviewId: data.interviewId,
+      episodeId: data.episodeId,
+      childId: data.childId,
+      foundAt: data.foundAt,
+      returnedAt: data.returnedAt,
+      dueAt,
+      scheduledAt: data.now,
+      priority,
+      priorityReasons: reasons,
+      notifiedLate,
+    },
+  };
+  if (!notifiedLate) return [scheduled];
+  return [
+    scheduled,
+    {
+      type: 'ReturnInterviewDeadlineBreached',
+      data: {
+        interviewId: data.interviewId,
+        childId: data.childId,
+        dueAt,
+        detectedAt: data.now,
+        notifiedLate: true,
+      },
+    },
+  ];
+}

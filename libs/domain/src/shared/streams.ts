@@ -1,0 +1,10 @@
+/** Stream names: one place, so every adapter and reactor agrees on them. */
+export const streams = {
+  /** The child's missing record: every episode of one child, the consistency boundary for them. */
+  child: (childId: string) => `child-${childId}`,
+  /** Which child a police episode reference belongs to (found/regrade/cancel carry no child). */
+  policeEpisode: (episodeId: string) => `police-episode-${episodeId}`,
+  /** Receipt of one police notification: the idempotency record for its notificationId. */
+  policeNotification: (notificationId: string) => `police-notification-${notificationId}`,
+  returnInterview: (interviewId: string) => `return-interview-${interviewId}`,
+} as const;
