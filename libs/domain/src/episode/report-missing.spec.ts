@@ -148,7 +148,7 @@ describe('a legacy NO_APPARENT_RISK grade is recorded as VERY_LOW, the grade as 
 
 describe('absent and away-without-authorisation episodes are kept, never dropped', () => {
   it.each(['ABSENT', 'AWAY_WITHOUT_AUTHORISATION'] as const)(
-    'records a %s episode with its classification',
+    'records an episode classified %s',
     (classification) => {
       spec
         .given([])

@@ -1,0 +1,33 @@
+import type { EpisodeEvent, ReturnInterviewEvent } from '@homeward/domain';
+
+type TimelineEvent = EpisodeEvent | ReturnInterviewEvent;
+
+export const TIMELINE_EVENT_TYPES: ReadonlySet<string> = new Set<TimelineEvent['type']>([
+  'MissingEpisodeReported',
+  'EpisodeRiskRegraded',
+  'ChildFound',
+  'MissingReportCancelled',
+  'ReturnInterviewScheduled',
+  'ReturnInterviewDeadlineBreached',
+  'ReturnInterviewCancelled',
+]);
+
+/** When the thing happened in the child's life, as opposed to when Homeward recorded it. */
+export function occurredAt(event: TimelineEvent): string {
+  switch (event.type) {
+    case 'MissingEpisodeReported':
+      return event.data.lastSeenAt ?? event.data.reportedAt;
+    case 'EpisodeRiskRegraded':
+      return event.data.regradedAt;
+    case 'ChildFound':
+      return event.data.foundAt;
+    case 'MissingReportCancelled':
+      return event.data.cancelledAt;
+    case 'ReturnInterviewScheduled':
+      return event.data.scheduledAt;
+    case 'ReturnInterviewDeadlineBreached':
+      return event.data.detectedAt;
+    case 'ReturnInterviewCancelled':
+      return event.data.cancelledAt;
+  }
+}

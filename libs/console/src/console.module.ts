@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { ChildTimelineProjection } from './child-timeline/child-timeline.projection';
+import { ChildrenController } from './child-timeline/children.controller';
+import { GetChildTimelineHandler } from './child-timeline/get-child-timeline.handler';
+
+/**
+ * The query side people read from. Every read of child-level data goes through the query bus,
+ * so auditing and field-level access can later be added in one place.
+ */
+@Module({
+  controllers: [ChildrenController],
+  providers: [ChildTimelineProjection, GetChildTimelineHandler],
+})
+export class ConsoleModule {}

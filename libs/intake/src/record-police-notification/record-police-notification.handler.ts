@@ -1,0 +1,128 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  RuleViolation,
+  childIdFor,
+  episodeDecider,
+  episodeIdFor,
+  eventIdFor,
+  foldEvents,
+  streams,
+  type EpisodeEvent,
+  type PoliceEpisodeRegistered,
+  type PoliceNotificationReceived,
+} from '@homeward/domain';
+import {
+  EVENT_STORE,
+  StreamVersionConflict,
+  type EventStore,
+  type EventToAppend,
+  type StreamAppend,
+} from '@homeward/event-store';
+import type { PoliceNotification } from '../contract/police-notification.dto';
+import { toEpisodeCommand } from '../contract/to-episode-command';
+import {
+  RecordPoliceNotification,
+  type NotificationRecorded,
+} from './record-police-notification.command';
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Records one police notification. The receipt, the episode events and (for a new episode) the
+ * reference-to-child binding are appended in one atomic step, guarded by stream versions: either
+ * all of it is written or none. A repeated notificationId finds its receipt and changes nothing.
+ */
+@CommandHandler(RecordPoliceNotification)
+export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPoliceNotification> {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async execute({ notification: n, receivedAt, channel }: RecordPoliceNotification): Promise<NotificationRecorded> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(n, receivedAt, channel);
+      } catch (error) {
+        // Someone else wrote to the same child meanwhile: decide again on what they wrote.
+        if (!(error instanceof StreamVersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async attempt(n: PoliceNotification, receivedAt: string, channel: string): Promise<NotificationRecorded> {
+    const receiptStream = streams.policeNotification(n.notificationId);
+    const receipt = await this.store.readStream(receiptStream);
+    if (receipt.exists) {
+      const { episodeId, childId } = (receipt.events[0] as unknown as PoliceNotificationReceived).data;
+      return { episodeId, childId, duplicate: true };
+    }
+
+    const episodeId = episodeIdFor(n.force, n.policeReference);
+    const childId = await this.childOf(n, episodeId);
+    const record = await this.store.readStream(streams.child(childId));
+    const state = foldEvents(episodeDecider, record.events as unknown as EpisodeEvent[]);
+    const events = episodeDecider.decide(toEpisodeCommand(n, { episodeId, childId }, receivedAt), state);
+
+    const cause = { causationId: n.notificationId, correlationId: n.notificationId, channel };
+    const envelope = (event: { type: string; data: unknown }, index: number): EventToAppend => ({
+      eventId: eventIdFor(n.notificationId, index),
+      type: event.type,
+      data: event.data,
+      metadata: cause,
+    });
+    const received: PoliceNotificationReceived = {
+      type: 'PoliceNotificationReceived',
+      data: {
+        notificationId: n.notificationId,
+        notificationType: n.type,
+        force: n.force,
+        policeReference: n.policeReference,
+        episodeId,
+        childId,
+        receivedAt,
+        channel,
+      },
+    };
+    const appends: StreamAppend[] = [
+      { streamName: receiptStream, events: [envelope(received, 0)], expectedVersion: 'no_stream' },
+      {
+        streamName: streams.child(childId),
+        events: events.map((e, i) => envelope(e, i + 1)),
+        expectedVersion: record.currentVersion,
+      },
+    ];
+    if (events.some((e) => e.type === 'MissingEpisodeReported')) {
+      const registered: PoliceEpisodeRegistered = {
+        type: 'PoliceEpisodeRegistered',
+        data: { episodeId, childId, force: n.force, policeReference: n.policeReference },
+      };
+      appends.push({
+        streamName: streams.policeEpisode(episodeId),
+        events: [envelope(registered, events.length + 1)],
+        expectedVersion: 'no_stream',
+      });
+    }
+    await this.store.appendToStreams(appends);
+    return { episodeId, childId, duplicate: false };
+  }
+
+  /** The child a notification is about: named in a missing report, else bound to the reference. */
+  private async childOf(n: PoliceNotification, episodeId: string): Promise<string> {
+    const binding = await this.store.readStream(streams.policeEpisode(episodeId));
+    if (n.type === 'MISSING_REPORTED') {
+      if (binding.exists) {
+        throw new RuleViolation(`episode ${n.force}/${n.policeReference} has already been reported`);
+      }
+      return childIdFor(n.force, n.child.policePersonId);
+    }
+    if (binding.exists) {
+      return (binding.events[0] as unknown as PoliceEpisodeRegistered).data.childId;
+    }
+    if (n.type === 'CHILD_FOUND' && n.child) return childIdFor(n.force, n.child.policePersonId);
+    throw new RuleViolation(
+      `no missing report is recorded for episode ${n.force}/${n.policeReference}` +
+        (n.type === 'CHILD_FOUND'
+          ? '; send the MISSING_REPORTED notification first, or include `child` in this CHILD_FOUND to record the episode as reported late'
+          : ''),
+    );
+  }
+}

@@ -1,0 +1,2 @@
+export * from './interviews.module';
+export * from './interview-queue/get-interview-queue.query';

@@ -1,0 +1,29 @@
+import type { SqlDatabase, SqlExecutor } from '@homeward/event-store';
+
+export const CHECKPOINTS_SCHEMA = `CREATE TABLE IF NOT EXISTS hw_checkpoints (
+  name       text PRIMARY KEY,
+  position   bigint NOT NULL,
+  updated_at timestamptz NOT NULL DEFAULT now()
+)`;
+
+export async function readCheckpoint(db: SqlExecutor, name: string): Promise<number> {
+  const [row] = await db.query<{ position: string | number }>(
+    'SELECT position FROM hw_checkpoints WHERE name = $1',
+    [name],
+  );
+  return row ? Number(row.position) : 0;
+}
+
+/** Only moves forward, so a late, repeated batch can never rewind a checkpoint. */
+export async function storeCheckpoint(db: SqlExecutor, name: string, position: number): Promise<void> {
+  await db.query(
+    `INSERT INTO hw_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
+     ON CONFLICT (name) DO UPDATE SET position = GREATEST(hw_checkpoints.position, EXCLUDED.position),
+       updated_at = now()`,
+    [name, position],
+  );
+}
+
+export async function migrateCheckpoints(db: SqlDatabase): Promise<void> {
+  await db.query(CHECKPOINTS_SCHEMA);
+}

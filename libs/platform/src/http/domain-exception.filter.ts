@@ -1,0 +1,57 @@
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+import { InvalidCommand, RuleViolation } from '@homeward/domain';
+import { StreamVersionConflict } from '@homeward/event-store';
+import { RequestValidationFailed } from './validation-errors';
+
+/**
+ * One error shape for clients: `{ errors: [{ field, message }] }` for bad input (400), and
+ * `{ statusCode, error, message }` for everything else. Unexpected errors are logged, never
+ * leaked.
+ */
+@Catch()
+export class DomainExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HTTP');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    if (exception instanceof RequestValidationFailed || exception instanceof InvalidCommand) {
+      response.status(HttpStatus.BAD_REQUEST).json({ errors: exception.errors });
+      return;
+    }
+    if (exception instanceof RuleViolation) {
+      response
+        .status(HttpStatus.CONFLICT)
+        .json({ statusCode: 409, error: 'Conflict', message: exception.message });
+      return;
+    }
+    if (exception instanceof StreamVersionConflict) {
+      // Retries were exhausted under heavy contention on one child's record: safe to resend.
+      response.status(HttpStatus.SERVICE_UNAVAILABLE).set('Retry-After', '1').json({
+        statusCode: 503,
+        error: 'Service Unavailable',
+        message: 'the record was busy; nothing was written, please resend',
+      });
+      return;
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      response
+        .status(status)
+        .json(typeof body === 'string' ? { statusCode: status, message: body } : body);
+      return;
+    }
+    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    response
+      .status(HttpStatus.INTERNAL_SERVER_ERROR)
+      .json({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error' });
+  }
+}
