@@ -204,7 +204,9 @@ describe('a found notification for an unknown episode needs the child to be reco
       .given([])
       .when(recordChildFound())
       .thenThrows(RuleViolation, (error) => {
-        expect(error.message).toContain('no missing report is recorded for episode MET/MP-2024-0001');
+        expect(error.message).toContain(
+          'no missing report is recorded for episode MET/MP-2024-0001',
+        );
         expect(error.message).toContain('include `child`');
       });
   });
@@ -327,7 +329,11 @@ describe('a found notification for an unknown episode needs the child to be reco
   it('leaves the child with no open episode, so a new report is accepted', () => {
     spec
       .given([
-        missingEpisodeReported({ lastSeenAt: null, reportedAt: FOUND_NOTIFIED_AT, reportedLate: true }),
+        missingEpisodeReported({
+          lastSeenAt: null,
+          reportedAt: FOUND_NOTIFIED_AT,
+          reportedLate: true,
+        }),
         childFound({ reportedLate: true }),
       ])
       .when(

@@ -128,7 +128,9 @@ describe('a legacy NO_APPARENT_RISK grade is recorded as VERY_LOW, the grade as 
     spec
       .given([])
       .when(reportMissing({ riskGrade: 'NO_APPARENT_RISK' }))
-      .then([missingEpisodeReported({ riskLevel: 'VERY_LOW', policeRiskGrade: 'NO_APPARENT_RISK' })]);
+      .then([
+        missingEpisodeReported({ riskLevel: 'VERY_LOW', policeRiskGrade: 'NO_APPARENT_RISK' }),
+      ]);
   });
 
   it.each(['HIGH', 'MEDIUM', 'LOW', 'VERY_LOW'] as const)(

@@ -15,10 +15,7 @@ import type {
   MissingEpisodeReported,
   MissingReportCancelled,
 } from '../episode/events';
-import type {
-  CancelReturnInterview,
-  ScheduleReturnInterview,
-} from '../return-interview/commands';
+import type { CancelReturnInterview, ScheduleReturnInterview } from '../return-interview/commands';
 import type { ReturnInterviewScheduled } from '../return-interview/events';
 import { childIdFor, episodeIdFor, returnInterviewIdFor } from '../shared/ids';
 

@@ -1,0 +1,45 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import jwt from 'jsonwebtoken';
+import request from 'supertest';
+import { HomewardModule } from '../../apps/homeward/src/app.module';
+import { DEFAULT_POLICY } from '@homeward/domain';
+import { configureHttp, DEVELOPMENT_JWT_SECRET, type HomewardConfig, type Role } from '@homeward/platform';
+
+export function testConfig(store: HomewardConfig['store']): HomewardConfig {
+  return {
+    port: 0,
+    store,
+    auth: { jwtSecret: DEVELOPMENT_JWT_SECRET, usingDevelopmentKey: true },
+    policy: DEFAULT_POLICY,
+  };
+}
+
+/** Boots the whole embedded Homeward, as `npm start` does, without listening on a port. */
+export async function startHomeward(config: HomewardConfig): Promise<INestApplication> {
+  const app = await NestFactory.create(HomewardModule.forRoot(config), {
+    bodyParser: false,
+    logger: ['error'],
+  });
+  configureHttp(app);
+  await app.init();
+  return app;
+}
+
+export const tokenFor = (role: Role | string, secret = DEVELOPMENT_JWT_SECRET) =>
+  jwt.sign({ sub: `test-${role}`, roles: [role] }, secret, { algorithm: 'HS256', expiresIn: '1h' });
+
+export const api = (app: INestApplication) => request(app.getHttpServer());
+
+/** Polls until `check` stops throwing: read models are updated asynchronously. */
+export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
