@@ -42,6 +42,10 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
       try {
         return await this.attempt(n, receivedAt, channel);
       } catch (error) {
+        // The same notification, delivered twice at once, may have been recorded by the other
+        // delivery after this one looked: then this one is a duplicate, not a conflict.
+        const recorded = await this.receiptOf(n.notificationId);
+        if (recorded) return recorded;
         // Someone else wrote to the same child meanwhile: decide again on what they wrote.
         if (!(error instanceof StreamVersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
       }
@@ -50,11 +54,8 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
 
   private async attempt(n: PoliceNotification, receivedAt: string, channel: string): Promise<NotificationRecorded> {
     const receiptStream = streams.policeNotification(n.notificationId);
-    const receipt = await this.store.readStream(receiptStream);
-    if (receipt.exists) {
-      const { episodeId, childId } = (receipt.events[0] as unknown as PoliceNotificationReceived).data;
-      return { episodeId, childId, duplicate: true };
-    }
+    const recorded = await this.receiptOf(n.notificationId);
+    if (recorded) return recorded;
 
     const episodeId = episodeIdFor(n.force, n.policeReference);
     const childId = await this.childOf(n, episodeId);
@@ -101,8 +102,16 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
         expectedVersion: 'no_stream',
       });
     }
-    await this.store.appendToStreams(appends);
-    return { episodeId, childId, duplicate: false };
+    const [receiptAppend] = await this.store.appendToStreams(appends);
+    // Every event id already stored: a concurrent delivery of this notification got there first.
+    return { episodeId, childId, duplicate: receiptAppend.duplicate };
+  }
+
+  private async receiptOf(notificationId: string): Promise<NotificationRecorded | null> {
+    const receipt = await this.store.readStream(streams.policeNotification(notificationId));
+    if (!receipt.exists) return null;
+    const { episodeId, childId } = (receipt.events[0] as unknown as PoliceNotificationReceived).data;
+    return { episodeId, childId, duplicate: true };
   }
 
   /** The child a notification is about: named in a missing report, else bound to the reference. */
