@@ -40,8 +40,11 @@ for (let i = 0; i < args.length; i++) {
 }
 if (roles.length === 0) fail(`give at least one --role: ${KNOWN_ROLES.join(', ')}`);
 const unknown = roles.filter((r) => !KNOWN_ROLES.includes(r));
-if (unknown.length) fail(`unknown role ${unknown.join(', ')}; known roles: ${KNOWN_ROLES.join(', ')}`);
+if (unknown.length)
+  fail(`unknown role ${unknown.join(', ')}; known roles: ${KNOWN_ROLES.join(', ')}`);
 if (process.env.AUTH_JWT_SECRET && process.env.AUTH_JWT_SECRET !== secret) {
   fail('AUTH_JWT_SECRET is set: this script only signs with the local development key');
 }
-process.stdout.write(`${jwt.sign({ sub, roles }, secret, { algorithm: 'HS256', expiresIn: ttl })}\n`);
+process.stdout.write(
+  `${jwt.sign({ sub, roles }, secret, { algorithm: 'HS256', expiresIn: ttl })}\n`,
+);

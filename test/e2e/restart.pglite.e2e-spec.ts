@@ -15,17 +15,34 @@ describe('the embedded default keeps its data across a restart', () => {
     const missing = missingReported();
 
     const first = await startHomeward(config);
-    const accepted = await api(first).post('/api/v1/police/notifications').set('Authorization', police).send(missing).expect(202);
+    const accepted = await api(first)
+      .post('/api/v1/police/notifications')
+      .set('Authorization', police)
+      .send(missing)
+      .expect(202);
     await first.close();
 
     const second = await startHomeward(config);
     try {
-      const again = await api(second).post('/api/v1/police/notifications').set('Authorization', police).send(missing).expect(200);
+      const again = await api(second)
+        .post('/api/v1/police/notifications')
+        .set('Authorization', police)
+        .send(missing)
+        .expect(200);
       expect(again.body).toEqual({ ...accepted.body, duplicate: true });
-      await api(second).post('/api/v1/police/notifications').set('Authorization', police).send(childFound(missing)).expect(202);
+      await api(second)
+        .post('/api/v1/police/notifications')
+        .set('Authorization', police)
+        .send(childFound(missing))
+        .expect(202);
       await eventually(async () => {
-        const queue = await api(second).get('/api/v1/interviews').set('Authorization', coordinator).expect(200);
-        expect(queue.body.map((i: { episodeId: string }) => i.episodeId)).toContain(accepted.body.episodeId);
+        const queue = await api(second)
+          .get('/api/v1/interviews')
+          .set('Authorization', coordinator)
+          .expect(200);
+        expect(queue.body.map((i: { episodeId: string }) => i.episodeId)).toContain(
+          accepted.body.episodeId,
+        );
       });
     } finally {
       await second.close();

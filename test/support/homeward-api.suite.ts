@@ -5,6 +5,10 @@ import { childFound, missingReported, reportCancelled, riskRegraded } from './no
 
 const NOTIFICATIONS = '/api/v1/police/notifications';
 
+/** Event payloads as the API returns them: JSON, read loosely by the assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of many event shapes
+type TimelineData = Record<string, any>;
+
 /**
  * The HTTP API as a police system and a return-interview worker use it, run against whichever
  * store `config` names (PGlite in `npm test`, a real PostgreSQL in the integration suite).
@@ -23,15 +27,24 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
     });
 
     const send = (body: unknown) =>
-      api(app).post(NOTIFICATIONS).set('Authorization', `Bearer ${police}`).send(body as object);
+      api(app)
+        .post(NOTIFICATIONS)
+        .set('Authorization', `Bearer ${police}`)
+        .send(body as object);
     const queue = async () =>
-      (await api(app).get('/api/v1/interviews').set('Authorization', `Bearer ${worker}`).expect(200))
-        .body as Array<Record<string, unknown>>;
+      (
+        await api(app)
+          .get('/api/v1/interviews')
+          .set('Authorization', `Bearer ${worker}`)
+          .expect(200)
+      ).body as Array<Record<string, unknown>>;
     const timeline = async (childId: string) => {
-      const res = await api(app).get(`/api/v1/children/${childId}/timeline`).set('Authorization', `Bearer ${worker}`);
+      const res = await api(app)
+        .get(`/api/v1/children/${childId}/timeline`)
+        .set('Authorization', `Bearer ${worker}`);
       if (res.status === 404) return []; // not projected yet
       expect(res.status).toBe(200);
-      return res.body as Array<{ type: string; data: Record<string, any> }>;
+      return res.body as Array<{ type: string; data: TimelineData }>;
     };
     const interviewFor = (episodeId: string) =>
       eventually(async () => {
@@ -50,12 +63,23 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         await api(app).post(NOTIFICATIONS).send(missingReported()).expect(401);
         await api(app).get('/api/v1/interviews').expect(401);
         const forged = tokenFor('police-system', 'some-other-key-that-is-long-enough-123456');
-        await api(app).post(NOTIFICATIONS).set('Authorization', `Bearer ${forged}`).send(missingReported()).expect(401);
+        await api(app)
+          .post(NOTIFICATIONS)
+          .set('Authorization', `Bearer ${forged}`)
+          .send(missingReported())
+          .expect(401);
       });
 
       it('answers 403 to a token of another role', async () => {
-        await api(app).post(NOTIFICATIONS).set('Authorization', `Bearer ${worker}`).send(missingReported()).expect(403);
-        await api(app).get('/api/v1/interviews').set('Authorization', `Bearer ${police}`).expect(403);
+        await api(app)
+          .post(NOTIFICATIONS)
+          .set('Authorization', `Bearer ${worker}`)
+          .send(missingReported())
+          .expect(403);
+        await api(app)
+          .get('/api/v1/interviews')
+          .set('Authorization', `Bearer ${police}`)
+          .expect(403);
       });
     });
 
@@ -124,18 +148,28 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         const first = missingReported();
         const a = await send(first).expect(202);
         await send(childFound(first)).expect(202);
-        const second = missingReported({ child: first.child, occurredAt: new Date(Date.now() - 60_000).toISOString() });
+        const second = missingReported({
+          child: first.child,
+          occurredAt: new Date(Date.now() - 60_000).toISOString(),
+        });
         const b = await send(second).expect(202);
         expect(b.body.childId).toBe(a.body.childId);
         expect(b.body.episodeId).not.toBe(a.body.episodeId);
-        const lower = missingReported({ force: 'WMP', child: { ...first.child, policePersonId: ` ${first.child.policePersonId}` } });
+        const lower = missingReported({
+          force: 'WMP',
+          child: { ...first.child, policePersonId: ` ${first.child.policePersonId}` },
+        });
         const c = await send(lower).expect(409);
         expect(c.body.message).toContain('already has an open episode');
       });
 
       it('orders the queue by priority, then by deadline', async () => {
         const make = async (riskLevel: string, cseConcern: boolean, returnedHoursAgo: number) => {
-          const m = missingReported({ riskLevel, cseConcern, occurredAt: new Date(Date.now() - 100 * 3600_000).toISOString() });
+          const m = missingReported({
+            riskLevel,
+            cseConcern,
+            occurredAt: new Date(Date.now() - 100 * 3600_000).toISOString(),
+          });
           const res = await send(m).expect(202);
           const at = new Date(Date.now() - returnedHoursAgo * 3600_000).toISOString();
           await send(childFound(m, { occurredAt: at, returnedAt: at })).expect(202);
@@ -147,7 +181,9 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         const redOld = await make('HIGH', false, 3);
         await interviewFor(redOld);
         await interviewFor(greenOld);
-        const mine = (await queue()).filter((i) => [greenOld, redNew, amber, redOld].includes(i.episodeId as string));
+        const mine = (await queue()).filter((i) =>
+          [greenOld, redNew, amber, redOld].includes(i.episodeId as string),
+        );
         expect(mine.map((i) => i.episodeId)).toEqual([redOld, redNew, amber, greenOld]);
         expect(mine.map((i) => i.priority)).toEqual(['RED', 'RED', 'AMBER', 'GREEN']);
         const all = await queue();
@@ -157,7 +193,9 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
           const prev = all[i - 1];
           expect(rank[prev.priority as string]).toBeLessThanOrEqual(rank[item.priority as string]);
           if (prev.priority === item.priority) {
-            expect(Date.parse(prev.dueAt as string)).toBeLessThanOrEqual(Date.parse(item.dueAt as string));
+            expect(Date.parse(prev.dueAt as string)).toBeLessThanOrEqual(
+              Date.parse(item.dueAt as string),
+            );
           }
         });
       });
@@ -188,7 +226,9 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
       });
 
       it('breaches at once, and says so, a found notification that arrives after the deadline', async () => {
-        const missing = missingReported({ occurredAt: new Date(Date.now() - 200 * 3600_000).toISOString() });
+        const missing = missingReported({
+          occurredAt: new Date(Date.now() - 200 * 3600_000).toISOString(),
+        });
         const res = await send(missing).expect(202);
         const returned = new Date(Date.now() - 80 * 3600_000).toISOString();
         await send(childFound(missing, { occurredAt: returned, returnedAt: returned })).expect(202);
@@ -207,7 +247,8 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         await interviewFor(res.body.episodeId);
         await send(reportCancelled(missing)).expect(202);
         await eventually(async () => {
-          if ((await queue()).some((i) => i.episodeId === res.body.episodeId)) throw new Error('still queued');
+          if ((await queue()).some((i) => i.episodeId === res.body.episodeId))
+            throw new Error('still queued');
         });
       });
 
@@ -218,13 +259,17 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         const interview = await interviewFor(res.body.episodeId);
         expect(interview.priority).toBe('RED');
         const t = await timeline(res.body.childId);
-        expect(t[0]).toMatchObject({ type: 'MissingEpisodeReported', data: { reportedLate: true, lastSeenAt: null } });
+        expect(t[0]).toMatchObject({
+          type: 'MissingEpisodeReported',
+          data: { reportedLate: true, lastSeenAt: null },
+        });
         expect(t[1]).toMatchObject({ type: 'ChildFound', data: { reportedLate: true } });
       });
     });
 
     describe('bad input', () => {
-      const fieldsOf = (body: { errors: Array<{ field: string }> }) => body.errors.map((e) => e.field).sort();
+      const fieldsOf = (body: { errors: Array<{ field: string }> }) =>
+        body.errors.map((e) => e.field).sort();
 
       it('names every bad field at once', async () => {
         const body = missingReported({
@@ -237,49 +282,98 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         });
         const res = await send(body).expect(400);
         expect(fieldsOf(res.body)).toEqual(
-          ['child.dateOfBirth', 'child.lookedAfter', 'cseConcern', 'lastSeenLocation', 'notificationId', 'occurredAt', 'riskLevel'].sort(),
+          [
+            'child.dateOfBirth',
+            'child.lookedAfter',
+            'cseConcern',
+            'lastSeenLocation',
+            'notificationId',
+            'occurredAt',
+            'riskLevel',
+          ].sort(),
         );
-        expect(res.body.errors.find((e: { field: string }) => e.field === 'lastSeenLocation').message).toBe('is required');
+        expect(
+          res.body.errors.find((e: { field: string }) => e.field === 'lastSeenLocation').message,
+        ).toBe('is required');
       });
 
       it('rejects an unknown type', async () => {
         const res = await send({ ...missingReported(), type: 'CHILD_SIGHTED' }).expect(400);
-        expect(res.body.errors).toEqual([{ field: 'type', message: expect.stringContaining('MISSING_REPORTED') }]);
+        expect(res.body.errors).toEqual([
+          { field: 'type', message: expect.stringContaining('MISSING_REPORTED') },
+        ]);
       });
 
       it('rejects a date of birth in the future and a person 18 or over', async () => {
-        const future = await send(missingReported({ child: { ...missingReported().child, dateOfBirth: '2099-01-01' } })).expect(400);
-        expect(future.body.errors).toEqual([{ field: 'child.dateOfBirth', message: 'date of birth must not be in the future' }]);
-        const adult = await send(missingReported({ child: { ...missingReported().child, dateOfBirth: '2000-01-01' } })).expect(400);
-        expect(adult.body.errors[0]).toMatchObject({ field: 'child.dateOfBirth', message: expect.stringContaining('18 or over') });
+        const future = await send(
+          missingReported({ child: { ...missingReported().child, dateOfBirth: '2099-01-01' } }),
+        ).expect(400);
+        expect(future.body.errors).toEqual([
+          { field: 'child.dateOfBirth', message: 'date of birth must not be in the future' },
+        ]);
+        const adult = await send(
+          missingReported({ child: { ...missingReported().child, dateOfBirth: '2000-01-01' } }),
+        ).expect(400);
+        expect(adult.body.errors[0]).toMatchObject({
+          field: 'child.dateOfBirth',
+          message: expect.stringContaining('18 or over'),
+        });
       });
 
       it('rejects a time in the future and a return before being found', async () => {
         const later = new Date(Date.now() + 3600_000).toISOString();
         const res = await send(missingReported({ occurredAt: later })).expect(400);
         expect(fieldsOf(res.body)).toEqual(['occurredAt']);
-        const found = await send(childFound({ policeReference: 'X-1' }, { returnedAt: new Date(Date.now() - 5 * 3600_000).toISOString() })).expect(400);
-        expect(found.body.errors).toEqual([{ field: 'returnedAt', message: 'the child cannot have returned before being found' }]);
+        const found = await send(
+          childFound(
+            { policeReference: 'X-1' },
+            { returnedAt: new Date(Date.now() - 5 * 3600_000).toISOString() },
+          ),
+        ).expect(400);
+        expect(found.body.errors).toEqual([
+          { field: 'returnedAt', message: 'the child cannot have returned before being found' },
+        ]);
       });
 
       it('rejects found before last seen, naming occurredAt, and writes nothing', async () => {
         const missing = missingReported();
         const res = await send(missing).expect(202);
         const before = new Date(Date.parse(missing.occurredAt) - 3600_000).toISOString();
-        const bad = await send(childFound(missing, { occurredAt: before, returnedAt: before })).expect(400);
-        expect(bad.body.errors).toEqual([{ field: 'occurredAt', message: expect.stringContaining('found before the child was last seen') }]);
+        const bad = await send(
+          childFound(missing, { occurredAt: before, returnedAt: before }),
+        ).expect(400);
+        expect(bad.body.errors).toEqual([
+          {
+            field: 'occurredAt',
+            message: expect.stringContaining('found before the child was last seen'),
+          },
+        ]);
         await new Promise((r) => setTimeout(r, 300));
-        expect((await timeline(res.body.childId)).map((e) => e.type)).toEqual(['MissingEpisodeReported']);
+        expect((await timeline(res.body.childId)).map((e) => e.type)).toEqual([
+          'MissingEpisodeReported',
+        ]);
       });
 
       it('rejects a body that is not JSON, not an object, or over 64 KiB', async () => {
-        const malformed = await api(app).post(NOTIFICATIONS).set('Authorization', `Bearer ${police}`)
-          .set('Content-Type', 'application/json').send('{"type": ').expect(400);
-        expect(malformed.body.errors[0]).toMatchObject({ field: '(body)', message: expect.stringContaining('malformed JSON') });
+        const malformed = await api(app)
+          .post(NOTIFICATIONS)
+          .set('Authorization', `Bearer ${police}`)
+          .set('Content-Type', 'application/json')
+          .send('{"type": ')
+          .expect(400);
+        expect(malformed.body.errors[0]).toMatchObject({
+          field: '(body)',
+          message: expect.stringContaining('malformed JSON'),
+        });
         const array = await send([missingReported()]).expect(400);
         expect(array.body.errors).toEqual([{ field: '(body)', message: 'must be a JSON object' }]);
-        const huge = await send(missingReported({ circumstances: 'x'.repeat(70 * 1024) })).expect(400);
-        expect(huge.body.errors[0]).toMatchObject({ field: '(body)', message: expect.stringContaining('64 KiB') });
+        const huge = await send(missingReported({ circumstances: 'x'.repeat(70 * 1024) })).expect(
+          400,
+        );
+        expect(huge.body.errors[0]).toMatchObject({
+          field: '(body)',
+          message: expect.stringContaining('64 KiB'),
+        });
       });
     });
 
@@ -300,15 +394,21 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         const missing = missingReported();
         await send(missing).expect(202);
         await send(childFound(missing)).expect(202);
-        expect((await send(childFound(missing)).expect(409)).body.message).toContain('already closed');
+        expect((await send(childFound(missing)).expect(409)).body.message).toContain(
+          'already closed',
+        );
         expect((await send(riskRegraded(missing)).expect(409)).body.message).toContain('closed');
-        expect((await send({ ...missing, notificationId: missingReported().notificationId }).expect(409)).body.message)
-          .toContain('already been reported');
+        expect(
+          (await send({ ...missing, notificationId: missingReported().notificationId }).expect(409))
+            .body.message,
+        ).toContain('already been reported');
       });
 
       it('refuses with a clear 409 a found notification for an unknown episode without the child', async () => {
         const res = await send(childFound({ policeReference: 'NEVER-REPORTED-1' })).expect(409);
-        expect(res.body.message).toContain('no missing report is recorded for episode WMP/NEVER-REPORTED-1');
+        expect(res.body.message).toContain(
+          'no missing report is recorded for episode WMP/NEVER-REPORTED-1',
+        );
         expect(res.body.message).toContain('include `child`');
       });
     });

@@ -4,7 +4,12 @@ import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { HomewardModule } from '../../apps/homeward/src/app.module';
 import { DEFAULT_POLICY } from '@homeward/domain';
-import { configureHttp, DEVELOPMENT_JWT_SECRET, type HomewardConfig, type Role } from '@homeward/platform';
+import {
+  configureHttp,
+  DEVELOPMENT_JWT_SECRET,
+  type HomewardConfig,
+  type Role,
+} from '@homeward/platform';
 
 export function testConfig(store: HomewardConfig['store']): HomewardConfig {
   return {
@@ -26,7 +31,7 @@ export async function startHomeward(config: HomewardConfig): Promise<INestApplic
   return app;
 }
 
-export const tokenFor = (role: Role | string, secret = DEVELOPMENT_JWT_SECRET) =>
+export const tokenFor = (role: Role, secret = DEVELOPMENT_JWT_SECRET) =>
   jwt.sign({ sub: `test-${role}`, roles: [role] }, secret, { algorithm: 'HS256', expiresIn: '1h' });
 
 export const api = (app: INestApplication) => request(app.getHttpServer());

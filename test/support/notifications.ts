@@ -47,7 +47,10 @@ export function childFound(
   };
 }
 
-export function riskRegraded(of: { policeReference: string }, overrides: Record<string, unknown> = {}) {
+export function riskRegraded(
+  of: { policeReference: string },
+  overrides: Record<string, unknown> = {},
+) {
   return {
     notificationId: randomUUID(),
     type: 'RISK_REGRADED',
@@ -60,7 +63,10 @@ export function riskRegraded(of: { policeReference: string }, overrides: Record<
   };
 }
 
-export function reportCancelled(of: { policeReference: string }, overrides: Record<string, unknown> = {}) {
+export function reportCancelled(
+  of: { policeReference: string },
+  overrides: Record<string, unknown> = {},
+) {
   return {
     notificationId: randomUUID(),
     type: 'REPORT_CANCELLED',

@@ -18,7 +18,9 @@ async function main(): Promise<void> {
   configureHttp(app);
   await app.listen(config.port, '0.0.0.0');
   if (config.auth.usingDevelopmentKey) {
-    logger.warn('tokens are verified with the public development key: set AUTH_JWT_SECRET for real use');
+    logger.warn(
+      'tokens are verified with the public development key: set AUTH_JWT_SECRET for real use',
+    );
   }
   logger.log(`Homeward is listening on http://127.0.0.1:${config.port}`);
 }

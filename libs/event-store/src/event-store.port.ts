@@ -109,7 +109,10 @@ export class EventIdReused extends Error {
   }
 }
 
-export function versionMatches(expected: ExpectedStreamVersion | undefined, actual: number): boolean {
+export function versionMatches(
+  expected: ExpectedStreamVersion | undefined,
+  actual: number,
+): boolean {
   if (expected === undefined || expected === 'any') return true;
   if (expected === 'no_stream') return actual === 0;
   if (expected === 'stream_exists') return actual > 0;

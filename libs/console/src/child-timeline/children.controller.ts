@@ -11,7 +11,8 @@ export class ChildrenController {
   @Roles('ri-coordinator', 'ri-worker', 'safeguarding-manager')
   async timeline(@Param('childId', new ParseUUIDPipe()) childId: string): Promise<TimelineEntry[]> {
     const entries = await this.queries.execute(new GetChildTimeline(childId));
-    if (entries.length === 0) throw new NotFoundException(`no child ${childId} is known to Homeward`);
+    if (entries.length === 0)
+      throw new NotFoundException(`no child ${childId} is known to Homeward`);
     return entries;
   }
 }

@@ -94,10 +94,7 @@ export interface MissingReportCancelled {
 }
 
 export type EpisodeEvent =
-  | MissingEpisodeReported
-  | EpisodeRiskRegraded
-  | ChildFound
-  | MissingReportCancelled;
+  MissingEpisodeReported | EpisodeRiskRegraded | ChildFound | MissingReportCancelled;
 
 export const EPISODE_EVENT_TYPES: ReadonlyArray<EpisodeEvent['type']> = [
   'MissingEpisodeReported',

@@ -22,7 +22,9 @@ export function triageReturnInterview(facts: TriageFacts): TriageDecision {
   const red: string[] = [];
   if (facts.riskLevel === 'HIGH') red.push('police graded the episode HIGH risk');
   if (facts.cseConcern) {
-    red.push('police recorded a concern of child sexual exploitation or involvement of social care');
+    red.push(
+      'police recorded a concern of child sexual exploitation or involvement of social care',
+    );
   }
   if (red.length > 0) return { priority: 'RED', reasons: red };
   if (facts.riskLevel === 'MEDIUM') {
@@ -36,7 +38,9 @@ export function triageReturnInterview(facts: TriageFacts): TriageDecision {
   }
   return {
     priority: 'GREEN',
-    reasons: [`police graded the episode ${facts.riskLevel} risk; the child is still offered an interview`],
+    reasons: [
+      `police graded the episode ${facts.riskLevel} risk; the child is still offered an interview`,
+    ],
   };
 }
 

@@ -36,9 +36,7 @@ export interface ReturnInterviewCancelled {
 }
 
 export type ReturnInterviewEvent =
-  | ReturnInterviewScheduled
-  | ReturnInterviewDeadlineBreached
-  | ReturnInterviewCancelled;
+  ReturnInterviewScheduled | ReturnInterviewDeadlineBreached | ReturnInterviewCancelled;
 
 export const RETURN_INTERVIEW_EVENT_TYPES: ReadonlyArray<ReturnInterviewEvent['type']> = [
   'ReturnInterviewScheduled',

@@ -21,7 +21,10 @@ export class PgliteDatabase implements SqlDatabase {
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) =>
-      work({ query: async <Row>(text: string, params?: unknown[]) => (await tx.query<Row>(text, params)).rows }),
+      work({
+        query: async <Row>(text: string, params?: unknown[]) =>
+          (await tx.query<Row>(text, params)).rows,
+      }),
     );
   }
 

@@ -53,12 +53,20 @@ export function eventStoreConformance(
     });
 
     it('reads an unknown stream as empty at version 0', async () => {
-      expect(await store.readStream(stream())).toEqual({ events: [], currentVersion: 0, exists: false });
+      expect(await store.readStream(stream())).toEqual({
+        events: [],
+        currentVersion: 0,
+        exists: false,
+      });
     });
 
     it('keeps nested, unicode and null data exactly', async () => {
       const name = stream();
-      const data = { child: { name: 'Zoë Ó’Brien', tags: ['a', 'b'], nothing: null }, count: 0, ok: false };
+      const data = {
+        child: { name: 'Zoë Ó’Brien', tags: ['a', 'b'], nothing: null },
+        count: 0,
+        ok: false,
+      };
       await store.appendToStream(name, [event('Shaped', data)]);
       expect((await store.readStream(name)).events[0].data).toEqual(data);
     });
@@ -92,7 +100,7 @@ export function eventStoreConformance(
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       const rejected = outcomes.filter((o) => o.status === 'rejected');
       expect(rejected).toHaveLength(1);
-      expect((rejected[0] as PromiseRejectedResult).reason).toBeInstanceOf(StreamVersionConflict);
+      expect(rejected[0].reason).toBeInstanceOf(StreamVersionConflict);
       const read = await store.readStream(name);
       expect(read.currentVersion).toBe(2);
       const winner = outcomes[0].status === 'fulfilled' ? 'FromA' : 'FromB';
@@ -102,7 +110,9 @@ export function eventStoreConformance(
     it('lets exactly one of ten concurrent appends at the same version win', async () => {
       const name = stream();
       const outcomes = await Promise.allSettled(
-        Array.from({ length: 10 }, () => store.appendToStream(name, [event()], { expectedVersion: 'no_stream' })),
+        Array.from({ length: 10 }, () =>
+          store.appendToStream(name, [event()], { expectedVersion: 'no_stream' }),
+        ),
       );
       expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       expect((await store.readStream(name)).currentVersion).toBe(1);
@@ -114,7 +124,12 @@ export function eventStoreConformance(
       await store.appendToStream(name, events, { expectedVersion: 'no_stream' });
       const before = await store.headPosition();
       const again = await store.appendToStream(name, events, { expectedVersion: 'no_stream' });
-      expect(again).toEqual({ streamName: name, nextExpectedVersion: 2, lastGlobalPosition: null, duplicate: true });
+      expect(again).toEqual({
+        streamName: name,
+        nextExpectedVersion: 2,
+        lastGlobalPosition: null,
+        duplicate: true,
+      });
       expect((await store.readStream(name)).events).toHaveLength(2);
       expect(await store.headPosition()).toBe(before);
     });
@@ -123,7 +138,9 @@ export function eventStoreConformance(
       const name = stream();
       const first = event();
       await store.appendToStream(name, [first]);
-      await expect(store.appendToStream(name, [first, event()])).rejects.toBeInstanceOf(EventIdReused);
+      await expect(store.appendToStream(name, [first, event()])).rejects.toBeInstanceOf(
+        EventIdReused,
+      );
       expect((await store.readStream(name)).currentVersion).toBe(1);
     });
 
@@ -166,7 +183,13 @@ export function eventStoreConformance(
     it('reads all from a checkpoint, exclusive, in pages', async () => {
       const start = await store.headPosition();
       const name = stream();
-      await store.appendToStream(name, [event('1'), event('2'), event('3'), event('4'), event('5')]);
+      await store.appendToStream(name, [
+        event('1'),
+        event('2'),
+        event('3'),
+        event('4'),
+        event('5'),
+      ]);
       const page1 = await store.readAll({ after: start, maxCount: 2 });
       expect(page1.map((e) => e.type)).toEqual(['1', '2']);
       const page2 = await store.readAll({ after: page1[1].globalPosition, maxCount: 2 });
@@ -231,7 +254,9 @@ export function eventStoreConformance(
         },
       });
       try {
-        const results = await Promise.all(names.map((n) => store.appendToStream(n, [event(), event()])));
+        const results = await Promise.all(
+          names.map((n) => store.appendToStream(n, [event(), event()])),
+        );
         const last = Math.max(...results.map((r) => r.lastGlobalPosition!));
         await subscription.waitFor(last);
         expect(seen).toHaveLength(80);

@@ -11,8 +11,7 @@ import {
 } from './police-notification.dto';
 
 export type ParseResult =
-  | { ok: true; notification: PoliceNotification }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; notification: PoliceNotification } | { ok: false; errors: FieldError[] };
 
 /**
  * Validates a police notification body and names every bad field at once: shape and types
@@ -50,7 +49,10 @@ function clockErrors(n: PoliceNotification, bad: Set<string>, receivedAt: string
   if (n.type === 'CHILD_FOUND' && n.returnedAt && valid('returnedAt')) {
     errors.push(...notInFuture('returnedAt', n.returnedAt, receivedAt));
     if (valid('occurredAt') && Date.parse(n.returnedAt) < Date.parse(n.occurredAt)) {
-      errors.push({ field: 'returnedAt', message: 'the child cannot have returned before being found' });
+      errors.push({
+        field: 'returnedAt',
+        message: 'the child cannot have returned before being found',
+      });
     }
   }
   return errors;

@@ -46,7 +46,7 @@ function OptionalText(max: number): PropertyDecorator {
 }
 function Nested(type: () => new () => object): PropertyDecorator {
   return (target, key) =>
-    [IsDefined(), IsObject(), ValidateNested(), Type(type)].forEach((d) => d(target, key as string));
+    [IsDefined(), IsObject(), ValidateNested(), Type(type)].forEach((d) => d(target, key));
 }
 
 export class NotificationEnvelopeDto {
@@ -128,7 +128,8 @@ export class ChildFoundDto extends NotificationEnvelopeDto {
   @ValidateNested({ each: true })
   @Type(() => PersonFoundWithDto)
   foundWith?: PersonFoundWithDto[];
-  @IsOptional() @IsIn(RETURNED_TO, { message: `must be one of ${RETURNED_TO.join(', ')}` })
+  @IsOptional()
+  @IsIn(RETURNED_TO, { message: `must be one of ${RETURNED_TO.join(', ')}` })
   returnedTo?: ReturnedTo;
   // Only for a found notification of an episode never reported to Homeward (see README).
   @IsOptional() @IsObject() @ValidateNested() @Type(() => ChildDto) child?: ChildDto;

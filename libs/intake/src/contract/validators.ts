@@ -31,7 +31,9 @@ export function IsCalendarDate(options?: ValidationOptions) {
       options: { message: 'must be a date YYYY-MM-DD', ...options },
       validator: {
         validate: (value: unknown) =>
-          typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealCalendarDate(value),
+          typeof value === 'string' &&
+          /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+          isRealCalendarDate(value),
       },
     });
 }
@@ -39,7 +41,9 @@ export function IsCalendarDate(options?: ValidationOptions) {
 function isRealCalendarDate(date: string): boolean {
   const [y, m, d] = date.split('-').map(Number);
   const parsed = new Date(Date.UTC(y, m - 1, d));
-  return parsed.getUTCFullYear() === y && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d;
+  return (
+    parsed.getUTCFullYear() === y && parsed.getUTCMonth() === m - 1 && parsed.getUTCDate() === d
+  );
 }
 
 /** Police force codes as used nationally (WMP, MPS, GMP...). */

@@ -3,7 +3,10 @@ import { CommandBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { RequestValidationFailed, Roles } from '@homeward/platform';
 import { parsePoliceNotification } from '../contract/parse-police-notification';
-import { RecordPoliceNotification, type NotificationRecorded } from './record-police-notification.command';
+import {
+  RecordPoliceNotification,
+  type NotificationRecorded,
+} from './record-police-notification.command';
 
 @Controller('api/v1/police/notifications')
 export class PoliceNotificationsController {

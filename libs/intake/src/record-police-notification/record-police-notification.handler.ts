@@ -37,7 +37,11 @@ const MAX_ATTEMPTS = 5;
 export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPoliceNotification> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({ notification: n, receivedAt, channel }: RecordPoliceNotification): Promise<NotificationRecorded> {
+  async execute({
+    notification: n,
+    receivedAt,
+    channel,
+  }: RecordPoliceNotification): Promise<NotificationRecorded> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.attempt(n, receivedAt, channel);
@@ -52,7 +56,11 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
     }
   }
 
-  private async attempt(n: PoliceNotification, receivedAt: string, channel: string): Promise<NotificationRecorded> {
+  private async attempt(
+    n: PoliceNotification,
+    receivedAt: string,
+    channel: string,
+  ): Promise<NotificationRecorded> {
     const receiptStream = streams.policeNotification(n.notificationId);
     const recorded = await this.receiptOf(n.notificationId);
     if (recorded) return recorded;
@@ -61,7 +69,10 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
     const childId = await this.childOf(n, episodeId);
     const record = await this.store.readStream(streams.child(childId));
     const state = foldEvents(episodeDecider, record.events as unknown as EpisodeEvent[]);
-    const events = episodeDecider.decide(toEpisodeCommand(n, { episodeId, childId }, receivedAt), state);
+    const events = episodeDecider.decide(
+      toEpisodeCommand(n, { episodeId, childId }, receivedAt),
+      state,
+    );
 
     const cause = { causationId: n.notificationId, correlationId: n.notificationId, channel };
     const envelope = (event: { type: string; data: unknown }, index: number): EventToAppend => ({
@@ -110,7 +121,8 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
   private async receiptOf(notificationId: string): Promise<NotificationRecorded | null> {
     const receipt = await this.store.readStream(streams.policeNotification(notificationId));
     if (!receipt.exists) return null;
-    const { episodeId, childId } = (receipt.events[0] as unknown as PoliceNotificationReceived).data;
+    const { episodeId, childId } = (receipt.events[0] as unknown as PoliceNotificationReceived)
+      .data;
     return { episodeId, childId, duplicate: true };
   }
 
@@ -119,7 +131,9 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
     const binding = await this.store.readStream(streams.policeEpisode(episodeId));
     if (n.type === 'MISSING_REPORTED') {
       if (binding.exists) {
-        throw new RuleViolation(`episode ${n.force}/${n.policeReference} has already been reported`);
+        throw new RuleViolation(
+          `episode ${n.force}/${n.policeReference} has already been reported`,
+        );
       }
       return childIdFor(n.force, n.child.policePersonId);
     }

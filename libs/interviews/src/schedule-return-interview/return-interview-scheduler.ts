@@ -43,7 +43,7 @@ export class ReturnInterviewScheduler implements Reactor, OnModuleInit {
       streams.returnInterview(command.data.interviewId),
       returnInterviewDecider,
       command,
-      { causationId: event.eventId, correlationId: String(event.metadata.correlationId ?? event.eventId) },
+      { causationId: event.eventId, correlationId: correlationOf(event) },
     );
   }
 
@@ -77,4 +77,10 @@ export class ReturnInterviewScheduler implements Reactor, OnModuleInit {
       },
     };
   }
+}
+
+/** Keeps the chain back to the police notification that started it, for tracing. */
+function correlationOf(event: RecordedEvent): string {
+  const id = event.metadata.correlationId;
+  return typeof id === 'string' ? id : event.eventId;
 }

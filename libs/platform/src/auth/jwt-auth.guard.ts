@@ -42,7 +42,10 @@ export class JwtAuthGuard implements CanActivate {
     if (!Array.isArray(claims.roles) || !claims.roles.every((r) => typeof r === 'string')) {
       throw new UnauthorizedException('token has no `roles` claim');
     }
-    const caller: Caller = { sub: String(claims.sub ?? 'unknown'), roles: claims.roles };
+    const caller: Caller = {
+      sub: typeof claims.sub === 'string' ? claims.sub : 'unknown',
+      roles: claims.roles,
+    };
     request.caller = caller;
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];

@@ -37,7 +37,9 @@ function loadPolicy(file?: string): HomewardPolicy {
   try {
     overrides = JSON.parse(readFileSync(file, 'utf8')) as Partial<HomewardPolicy>;
   } catch (error) {
-    throw new Error(`Invalid configuration:\n  - POLICY_FILE: cannot read ${file}: ${String(error)}`);
+    throw new Error(
+      `Invalid configuration:\n  - POLICY_FILE: cannot read ${file}: ${String(error)}`,
+    );
   }
   const policy: HomewardPolicy = {
     returnInterview: { ...DEFAULT_POLICY.returnInterview, ...overrides.returnInterview },

@@ -1,11 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import {
-  Global,
-  Inject,
-  Logger,
-  Module,
-  type OnApplicationShutdown,
-} from '@nestjs/common';
+import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
   EVENT_STORE,
   PgliteDatabase,

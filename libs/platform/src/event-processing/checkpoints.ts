@@ -15,7 +15,11 @@ export async function readCheckpoint(db: SqlExecutor, name: string): Promise<num
 }
 
 /** Only moves forward, so a late, repeated batch can never rewind a checkpoint. */
-export async function storeCheckpoint(db: SqlExecutor, name: string, position: number): Promise<void> {
+export async function storeCheckpoint(
+  db: SqlExecutor,
+  name: string,
+  position: number,
+): Promise<void> {
   await db.query(
     `INSERT INTO hw_checkpoints (name, position, updated_at) VALUES ($1, $2, now())
      ON CONFLICT (name) DO UPDATE SET position = GREATEST(hw_checkpoints.position, EXCLUDED.position),

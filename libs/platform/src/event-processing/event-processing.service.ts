@@ -90,7 +90,9 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
       after,
       onEvents,
       onError: (error) =>
-        this.logger.error(`${name} failed, retrying: ${error instanceof Error ? error.stack : String(error)}`),
+        this.logger.error(
+          `${name} failed, retrying: ${error instanceof Error ? error.stack : String(error)}`,
+        ),
     });
     this.running.set(name, subscription);
     this.logger.log(`${name} started from position ${after}`);

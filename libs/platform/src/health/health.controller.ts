@@ -5,7 +5,12 @@ import {
   HealthIndicatorService,
   type HealthIndicatorResult,
 } from '@nestjs/terminus';
-import { EVENT_STORE, SQL_DATABASE, type EventStore, type SqlDatabase } from '@homeward/event-store';
+import {
+  EVENT_STORE,
+  SQL_DATABASE,
+  type EventStore,
+  type SqlDatabase,
+} from '@homeward/event-store';
 import { Public } from '../auth/roles';
 import { EventProcessing } from '../event-processing/event-processing.service';
 

@@ -8,12 +8,16 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * so they are answered here in the same `{ errors: [...] }` shape as every other bad input.
  */
 export function configureHttp(app: INestApplication): void {
-  app.use(express.json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }));
+  app.use(
+    express.json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }),
+  );
   app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
     const type = (error as { type?: string } | null)?.type;
     if (type === 'entity.too.large') {
       res.status(400).json({
-        errors: [{ field: '(body)', message: `the body is larger than ${MAX_BODY_BYTES / 1024} KiB` }],
+        errors: [
+          { field: '(body)', message: `the body is larger than ${MAX_BODY_BYTES / 1024} KiB` },
+        ],
       });
       return;
     }

@@ -140,7 +140,10 @@ export class SqlEventStore implements EventStore {
     }));
   }
 
-  private async currentVersions(tx: SqlExecutor, streamNames: string[]): Promise<Map<string, number>> {
+  private async currentVersions(
+    tx: SqlExecutor,
+    streamNames: string[],
+  ): Promise<Map<string, number>> {
     const rows = await tx.query<{ stream_name: string; stream_version: string | number }>(
       `SELECT stream_name, stream_version FROM hw_streams
        WHERE stream_name IN (SELECT jsonb_array_elements_text($1::jsonb))`,
