@@ -14,7 +14,7 @@ export PORT DATA_DIR
 
 node dist/apps/homeward/src/main.js >"$LOG" 2>&1 &
 PID=$!
-cleanup() { kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; rm -rf "$DATA_DIR"; }
+cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA_DIR"; }
 trap cleanup EXIT
 
 for _ in $(seq 1 120); do
