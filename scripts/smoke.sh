@@ -30,9 +30,11 @@ WORKER="$(node scripts/token.js --role ri-worker --sub smoke-worker)"
 REF="SMOKE-$RANDOM$RANDOM"
 ago() { date -u -d "-$1 hours" +%Y-%m-%dT%H:%M:%SZ; }
 
+# Prints the status code; the body goes to the log (opening /dev/stderr as a file would truncate it).
 post() {
-  curl -sS -o /dev/stderr -w '%{http_code}' -X POST "$BASE/api/v1/police/notifications" \
+  curl -sS -o "$DATA_DIR/body" -w '%{http_code}' -X POST "$BASE/api/v1/police/notifications" \
     -H "Authorization: Bearer $POLICE" -H 'Content-Type: application/json' -d "$1"
+  cat "$DATA_DIR/body" >&2
 }
 code=$(post "{\"notificationId\":\"$(node -e 'console.log(crypto.randomUUID())')\",\"type\":\"MISSING_REPORTED\",\"force\":\"WMP\",\"policeReference\":\"$REF\",\"occurredAt\":\"$(ago 20)\",\"classification\":\"MISSING\",\"riskLevel\":\"HIGH\",\"cseConcern\":true,\"child\":{\"policePersonId\":\"P-$REF\",\"givenName\":\"Test\",\"familyName\":\"Child\",\"dateOfBirth\":\"2012-01-01\",\"sex\":\"F\",\"responsibleLocalAuthority\":\"Walsall\",\"lookedAfter\":true,\"knownToSocialCare\":true},\"lastSeenLocation\":{\"description\":\"Town centre\"}}")
 echo; [ "$code" = "202" ] || { echo "smoke: missing report answered $code"; exit 1; }
