@@ -77,6 +77,9 @@ describe('the police notification contract, outside any transport', () => {
       },
       receivedAt,
     );
-    expect(r.ok ? [] : r.errors.map((e) => e.field).sort()).toEqual(['child.dateOfBirth', 'occurredAt']);
+    expect(r.ok ? [] : r.errors.map((e) => e.field).sort()).toEqual([
+      'child.dateOfBirth',
+      'occurredAt',
+    ]);
   });
 });
