@@ -2,4 +2,6 @@
 # Stops what scripts/infra/up.sh started (and nothing else).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-bash "$here/postgres.sh" down
+rc=0
+for s in kafka redis postgres; do bash "$here/$s.sh" down || rc=1; done
+exit $rc
