@@ -258,7 +258,11 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         const res = await send(found).expect(202);
         const interview = await interviewFor(res.body.episodeId);
         expect(interview.priority).toBe('RED');
-        const t = await timeline(res.body.childId);
+        const t = await eventually(async () => {
+          const entries = await timeline(res.body.childId);
+          if (entries.length < 2) throw new Error('timeline not projected yet');
+          return entries;
+        });
         expect(t[0]).toMatchObject({
           type: 'MissingEpisodeReported',
           data: { reportedLate: true, lastSeenAt: null },

@@ -11,12 +11,21 @@ import {
   type Role,
 } from '@homeward/platform';
 
-export function testConfig(store: HomewardConfig['store']): HomewardConfig {
+export function testConfig(
+  database: HomewardConfig['database'],
+  overrides: Partial<HomewardConfig> = {},
+): HomewardConfig {
   return {
+    service: 'all',
     port: 0,
-    store,
+    database,
+    eventStore: { kind: 'sql' },
+    eventFeed: 'store',
+    kafka: null,
+    scheduler: { kind: 'in-process' },
     auth: { jwtSecret: DEVELOPMENT_JWT_SECRET, usingDevelopmentKey: true },
     policy: DEFAULT_POLICY,
+    ...overrides,
   };
 }
 
@@ -25,6 +34,8 @@ export async function startHomeward(config: HomewardConfig): Promise<INestApplic
   const app = await NestFactory.create(HomewardModule.forRoot(config), {
     bodyParser: false,
     logger: ['error'],
+    // Surface a start-up failure as a rejected promise (and a failed test), not process.exit.
+    abortOnError: false,
   });
   configureHttp(app);
   await app.init();

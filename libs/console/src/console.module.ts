@@ -2,13 +2,21 @@ import { Module } from '@nestjs/common';
 import { ChildTimelineProjection } from './child-timeline/child-timeline.projection';
 import { ChildrenController } from './child-timeline/children.controller';
 import { GetChildTimelineHandler } from './child-timeline/get-child-timeline.handler';
+import { GetInterviewQueueHandler } from './interview-queue/get-interview-queue.handler';
+import { InterviewQueueProjection } from './interview-queue/interview-queue.projection';
+import { InterviewsController } from './interview-queue/interviews.controller';
 
 /**
  * The query side people read from. Every read of child-level data goes through the query bus,
  * so auditing and field-level access can later be added in one place.
  */
 @Module({
-  controllers: [ChildrenController],
-  providers: [ChildTimelineProjection, GetChildTimelineHandler],
+  controllers: [ChildrenController, InterviewsController],
+  providers: [
+    ChildTimelineProjection,
+    GetChildTimelineHandler,
+    InterviewQueueProjection,
+    GetInterviewQueueHandler,
+  ],
 })
 export class ConsoleModule {}

@@ -1,2 +1,3 @@
 export * from './console.module';
 export * from './child-timeline/get-child-timeline.query';
+export * from './interview-queue/get-interview-queue.query';

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { PoliceNotificationsController } from './record-police-notification/police-notifications.controller';
+import { PoliceNotificationConsumer } from './police-topic/police-notification.consumer';
 import { RecordPoliceNotificationHandler } from './record-police-notification/record-police-notification.handler';
 
-/** Police notifications in: validated, recorded as events, acknowledged. */
+/** Police notifications in, over HTTP and Kafka: validated, recorded as events, acknowledged. */
 @Module({
   controllers: [PoliceNotificationsController],
-  providers: [RecordPoliceNotificationHandler],
+  providers: [RecordPoliceNotificationHandler, PoliceNotificationConsumer],
 })
 export class IntakeModule {}

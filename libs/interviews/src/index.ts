@@ -1,2 +1,1 @@
 export * from './interviews.module';
-export * from './interview-queue/get-interview-queue.query';

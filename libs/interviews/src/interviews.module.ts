@@ -1,12 +1,19 @@
 import { Module } from '@nestjs/common';
-import { GetInterviewQueueHandler } from './interview-queue/get-interview-queue.handler';
-import { InterviewQueueProjection } from './interview-queue/interview-queue.projection';
-import { InterviewsController } from './interview-queue/interviews.controller';
+import { DeadlineAlarmReactor } from './return-interview-deadlines/deadline-alarm.reactor';
+import { DeadlineWatch } from './return-interview-deadlines/deadline-watch.service';
+import { OpenDeadlinesProjection } from './return-interview-deadlines/open-deadlines.projection';
 import { ReturnInterviewScheduler } from './schedule-return-interview/return-interview-scheduler';
 
-/** Return interviews: scheduled when a child is found, queued by priority and deadline. */
+/**
+ * Return interviews: scheduled when a child is found, their 72-hour deadlines watched.
+ * The queue people read is the console's projection.
+ */
 @Module({
-  controllers: [InterviewsController],
-  providers: [ReturnInterviewScheduler, InterviewQueueProjection, GetInterviewQueueHandler],
+  providers: [
+    ReturnInterviewScheduler,
+    OpenDeadlinesProjection,
+    DeadlineAlarmReactor,
+    DeadlineWatch,
+  ],
 })
 export class InterviewsModule {}

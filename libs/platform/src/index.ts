@@ -7,3 +7,8 @@ export * from './http/validation-errors';
 export * from './event-processing/event-processor';
 export * from './event-processing/event-processing.service';
 export * from './commands/run-decider';
+export * from './messaging/topics';
+export * from './messaging/event-message';
+export * from './messaging/forwarder.module';
+export * from './messaging/event-forwarder.service';
+export * from './bootstrap';

@@ -1,26 +1,33 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
-import { HOMEWARD_CONFIG, loadHomewardConfig, type HomewardConfig } from './config/homeward-config';
+import { HOMEWARD_CONFIG, type HomewardConfig } from './config/homeward-config';
 import { DatabaseModule } from './database/database.module';
 import { EventProcessing } from './event-processing/event-processing.service';
 import { HealthController } from './health/health.controller';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
+import { MessagingModule } from './messaging/messaging.module';
 
 /**
- * What every Homeward service needs: validated configuration, the store, event processing,
- * authentication, one error shape and a health endpoint.
+ * What every Homeward service needs: validated configuration, the stores, Kafka and the
+ * scheduler when configured, event processing, authentication, one error shape and health.
  */
 @Global()
 @Module({})
 export class PlatformModule {
-  static forRoot(config: HomewardConfig = loadHomewardConfig()) {
+  static forRoot(config: HomewardConfig): DynamicModule {
     return {
       module: PlatformModule,
-      imports: [CqrsModule.forRoot(), JwtModule.register({}), TerminusModule, DatabaseModule],
+      imports: [
+        CqrsModule.forRoot(),
+        JwtModule.register({}),
+        TerminusModule,
+        DatabaseModule,
+        MessagingModule,
+      ],
       controllers: [HealthController],
       providers: [
         { provide: HOMEWARD_CONFIG, useValue: config },
@@ -28,7 +35,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],
-      exports: [HOMEWARD_CONFIG, EventProcessing, CqrsModule, DatabaseModule],
+      exports: [HOMEWARD_CONFIG, EventProcessing, CqrsModule, DatabaseModule, MessagingModule],
     };
   }
 }

@@ -32,6 +32,8 @@ export interface Scheduler {
   start(handler: (wakeUp: FiredWakeUp) => Promise<void>): Promise<void>;
   /** Stops delivering; armed wake-ups stay armed (in durable adapters) for the next start. */
   close(): Promise<void>;
+  /** Throws if the backing server cannot be reached (readiness checks); absent when in-process. */
+  ping?(): Promise<void>;
 }
 
 export const SCHEDULER = Symbol('Scheduler');

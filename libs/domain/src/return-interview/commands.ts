@@ -21,4 +21,11 @@ export interface CancelReturnInterview {
   data: { interviewId: string; childId: string; reason: string; now: string };
 }
 
-export type ReturnInterviewCommand = ScheduleReturnInterview | CancelReturnInterview;
+/** Woken by the scheduler at (or after) the deadline: records the breach if nothing was held. */
+export interface CheckReturnInterviewDeadline {
+  type: 'CheckReturnInterviewDeadline';
+  data: { interviewId: string; now: string };
+}
+
+export type ReturnInterviewCommand =
+  ScheduleReturnInterview | CancelReturnInterview | CheckReturnInterviewDeadline;

@@ -26,7 +26,33 @@ export function decideReturnInterview(
             },
           ]
         : [];
+    case 'CheckReturnInterviewDeadline':
+      return checkDeadline(command.data, state);
   }
+}
+
+/**
+ * A duplicate or early wake-up changes nothing: the breach is recorded once, only when the
+ * deadline has really passed and the interview is still waiting for an outcome.
+ */
+function checkDeadline(
+  data: { interviewId: string; now: string },
+  state: ReturnInterviewState,
+): ReturnInterviewEvent[] {
+  if (state.status !== 'SCHEDULED' || state.breached || !state.dueAt || !state.childId) return [];
+  if (isBefore(data.now, state.dueAt)) return [];
+  return [
+    {
+      type: 'ReturnInterviewDeadlineBreached',
+      data: {
+        interviewId: data.interviewId,
+        childId: state.childId,
+        dueAt: state.dueAt,
+        detectedAt: data.now,
+        notifiedLate: false,
+      },
+    },
+  ];
 }
 
 function schedule({ data }: ScheduleReturnInterview): ReturnInterviewEvent[] {

@@ -253,7 +253,12 @@ describe('cancelling a return interview', () => {
 describe('the return interview state follows its events', () => {
   it('records the due date when scheduled, the breach, and the cancellation', () => {
     const afterScheduled = foldEvents(returnInterviewDecider, [returnInterviewScheduled()]);
-    expect(afterScheduled).toEqual({ status: 'SCHEDULED', dueAt: DUE_AT_72H, breached: false });
+    expect(afterScheduled).toEqual({
+      status: 'SCHEDULED',
+      childId: CHILD_ID,
+      dueAt: DUE_AT_72H,
+      breached: false,
+    });
 
     const afterBreach = returnInterviewDecider.evolve(afterScheduled, {
       type: 'ReturnInterviewDeadlineBreached',
@@ -265,7 +270,12 @@ describe('the return interview state follows its events', () => {
         notifiedLate: false,
       },
     });
-    expect(afterBreach).toEqual({ status: 'SCHEDULED', dueAt: DUE_AT_72H, breached: true });
+    expect(afterBreach).toEqual({
+      status: 'SCHEDULED',
+      childId: CHILD_ID,
+      dueAt: DUE_AT_72H,
+      breached: true,
+    });
 
     const afterCancel = returnInterviewDecider.evolve(afterBreach, {
       type: 'ReturnInterviewCancelled',
@@ -276,6 +286,11 @@ describe('the return interview state follows its events', () => {
         reason: 'Reported in error',
       },
     });
-    expect(afterCancel).toEqual({ status: 'CANCELLED', dueAt: DUE_AT_72H, breached: true });
+    expect(afterCancel).toEqual({
+      status: 'CANCELLED',
+      childId: CHILD_ID,
+      dueAt: DUE_AT_72H,
+      breached: true,
+    });
   });
 });

@@ -4,12 +4,14 @@ export type ReturnInterviewStatus = 'NOT_SCHEDULED' | 'SCHEDULED' | 'CANCELLED';
 
 export interface ReturnInterviewState {
   status: ReturnInterviewStatus;
+  childId: string | null;
   dueAt: string | null;
   breached: boolean;
 }
 
 export const initialReturnInterviewState = (): ReturnInterviewState => ({
   status: 'NOT_SCHEDULED',
+  childId: null,
   dueAt: null,
   breached: false,
 });
@@ -20,7 +22,12 @@ export function evolveReturnInterview(
 ): ReturnInterviewState {
   switch (event.type) {
     case 'ReturnInterviewScheduled':
-      return { ...state, status: 'SCHEDULED', dueAt: event.data.dueAt };
+      return {
+        ...state,
+        status: 'SCHEDULED',
+        childId: event.data.childId,
+        dueAt: event.data.dueAt,
+      };
     case 'ReturnInterviewDeadlineBreached':
       return { ...state, breached: true };
     case 'ReturnInterviewCancelled':

@@ -30,12 +30,41 @@ export class EnvironmentVariables {
   DATABASE_URL?: string;
 
   @IsOptional()
-  @IsIn(['pglite', 'postgres'], { message: 'EVENT_STORE must be pglite or postgres' })
+  @IsIn(['pglite', 'postgres', 'kurrentdb'], {
+    message: 'EVENT_STORE must be pglite, postgres or kurrentdb',
+  })
   EVENT_STORE?: string;
 
   @IsOptional()
   @IsString()
+  @Matches(/^(kurrentdb|esdb|kdb)(\+discover)?:\/\//, {
+    message: 'KURRENTDB_CONNECTION_STRING must be a kurrentdb:// connection string',
+  })
+  KURRENTDB_CONNECTION_STRING?: string;
+
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, {
+    message: 'KAFKA_BROKERS must be host:port[,host:port...]',
+  })
+  KAFKA_BROKERS?: string;
+
+  @IsOptional()
+  @IsString()
+  KAFKA_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @IsIn(['store', 'kafka'], { message: 'EVENT_FEED must be store or kafka' })
+  EVENT_FEED?: string;
 
   @IsOptional()
   @IsString()
@@ -47,9 +76,15 @@ export class EnvironmentVariables {
   POLICY_FILE?: string;
 }
 
-/** Fails start-up with one line per missing or bad variable, naming each. */
-export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVariables {
-  const env = plainToInstance(EnvironmentVariables, raw, { enableImplicitConversion: true });
+/** Parses and checks the environment; returns it with one line per problem (empty when fine). */
+export function checkEnvironment(raw: Record<string, unknown>): {
+  env: EnvironmentVariables;
+  problems: string[];
+} {
+  const env = plainToInstance(EnvironmentVariables, raw, {
+    enableImplicitConversion: true,
+    excludeExtraneousValues: false,
+  });
   const errors = validateSync(env, { skipMissingProperties: false });
   const problems = errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`),
@@ -60,8 +95,11 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   if (env.EVENT_STORE === 'postgres' && !env.DATABASE_URL) {
     problems.push('  - DATABASE_URL: required when EVENT_STORE=postgres');
   }
-  if (problems.length > 0) {
-    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  if (env.EVENT_STORE === 'kurrentdb' && !env.KURRENTDB_CONNECTION_STRING) {
+    problems.push('  - KURRENTDB_CONNECTION_STRING: required when EVENT_STORE=kurrentdb');
   }
-  return env;
+  if (env.EVENT_FEED === 'kafka' && !env.KAFKA_BROKERS) {
+    problems.push('  - KAFKA_BROKERS: required when EVENT_FEED=kafka');
+  }
+  return { env, problems };
 }

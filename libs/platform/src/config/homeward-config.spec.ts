@@ -8,7 +8,11 @@ describe('configuration from the environment', () => {
   it('defaults to PGlite in ./data on port 3000 with the development key', () => {
     const config = loadHomewardConfig({});
     expect(config.port).toBe(3000);
-    expect(config.store).toEqual({ kind: 'pglite', dataDir: join(process.cwd(), 'data') });
+    expect(config.database).toEqual({ kind: 'pglite', dataDir: join(process.cwd(), 'data') });
+    expect(config.eventStore).toEqual({ kind: 'sql' });
+    expect(config.eventFeed).toBe('store');
+    expect(config.scheduler).toEqual({ kind: 'in-process' });
+    expect(config.kafka).toBeNull();
     expect(config.auth).toEqual({ jwtSecret: DEVELOPMENT_JWT_SECRET, usingDevelopmentKey: true });
     expect(config.policy.returnInterview.deadlineHours).toBe(72);
   });
@@ -18,8 +22,33 @@ describe('configuration from the environment', () => {
       DATABASE_URL: 'postgres://u@127.0.0.1:5432/hw',
       PORT: '8080',
     });
-    expect(config.store).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/hw' });
+    expect(config.database).toEqual({ kind: 'postgres', url: 'postgres://u@127.0.0.1:5432/hw' });
     expect(config.port).toBe(8080);
+  });
+
+  it('runs a service apart on Kafka and, for interviews, BullMQ; and says what is missing', () => {
+    const env = {
+      DATABASE_URL: 'postgres://u@127.0.0.1:5432/hw',
+      KAFKA_BROKERS: '127.0.0.1:59092',
+      REDIS_URL: 'redis://127.0.0.1:56379',
+    };
+    const interviews = loadHomewardConfig(env, 'interviews');
+    expect(interviews).toMatchObject({
+      service: 'interviews',
+      port: 3002,
+      eventFeed: 'kafka',
+      kafka: { brokers: ['127.0.0.1:59092'], clientId: 'homeward-interviews' },
+      scheduler: { kind: 'bullmq', redisUrl: 'redis://127.0.0.1:56379' },
+    });
+    expect(() => loadHomewardConfig({}, 'interviews')).toThrow(
+      /DATABASE_URL: required to run the interviews service on its own\n.*KAFKA_BROKERS: required.*\n.*REDIS_URL: required/,
+    );
+    expect(() => loadHomewardConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
+      /KURRENTDB_CONNECTION_STRING: required/,
+    );
+    expect(() => loadHomewardConfig({ KAFKA_BROKERS: 'nope' })).toThrow(
+      /KAFKA_BROKERS must be host:port/,
+    );
   });
 
   it('names every bad variable in one message', () => {
@@ -31,7 +60,7 @@ describe('configuration from the environment', () => {
         EVENT_STORE: 'mongo',
       }),
     ).toThrow(
-      /PORT: .*\n.*DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL\n.*EVENT_STORE: EVENT_STORE must be pglite or postgres\n.*AUTH_JWT_SECRET: AUTH_JWT_SECRET must be at least 32 characters/s,
+      /PORT: .*\n.*DATABASE_URL: DATABASE_URL must be a postgres:\/\/ URL\n.*EVENT_STORE: EVENT_STORE must be pglite, postgres or kurrentdb\n.*AUTH_JWT_SECRET: AUTH_JWT_SECRET must be at least 32 characters/s,
     );
   });
 

@@ -2,26 +2,76 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEFAULT_POLICY, type HomewardPolicy } from '@homeward/domain';
 import { DEVELOPMENT_JWT_SECRET } from '../auth/development-key';
-import { validateEnvironment } from './environment';
+import { checkEnvironment } from './environment';
+
+/** Which part of Homeward this process runs; `all` is the embedded default behind `npm start`. */
+export type HomewardService = 'all' | 'intake' | 'interviews' | 'safeguarding' | 'console';
+
+export const DEFAULT_PORTS: Record<HomewardService, number> = {
+  all: 3000,
+  intake: 3001,
+  interviews: 3002,
+  safeguarding: 3003,
+  console: 3004,
+};
 
 export interface HomewardConfig {
+  service: HomewardService;
   port: number;
-  store: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  /** Where read models and checkpoints live (also the event store unless KurrentDB is chosen). */
+  database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  eventStore: { kind: 'sql' } | { kind: 'kurrentdb'; connectionString: string };
+  /** How projections and reactors receive events: straight from the store, or from Kafka. */
+  eventFeed: 'store' | 'kafka';
+  kafka: { brokers: string[]; clientId: string } | null;
+  scheduler: { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string };
   auth: { jwtSecret: string; usingDevelopmentKey: boolean };
   policy: HomewardPolicy;
 }
 
 export const HOMEWARD_CONFIG = Symbol('HomewardConfig');
 
-export function loadHomewardConfig(raw: Record<string, unknown> = process.env): HomewardConfig {
-  const env = validateEnvironment(raw);
-  const kind = env.EVENT_STORE ?? (env.DATABASE_URL ? 'postgres' : 'pglite');
+/** What a service cannot run without when it runs as its own process. */
+const REQUIRED_APART: Record<Exclude<HomewardService, 'all'>, string[]> = {
+  intake: ['DATABASE_URL', 'KAFKA_BROKERS'],
+  interviews: ['DATABASE_URL', 'KAFKA_BROKERS', 'REDIS_URL'],
+  safeguarding: ['DATABASE_URL', 'KAFKA_BROKERS'],
+  console: ['DATABASE_URL', 'KAFKA_BROKERS'],
+};
+
+export function loadHomewardConfig(
+  raw: Record<string, unknown> = process.env,
+  service: HomewardService = 'all',
+): HomewardConfig {
+  const { env, problems } = checkEnvironment(raw);
+  if (service !== 'all') {
+    for (const name of REQUIRED_APART[service]) {
+      if (!raw[name])
+        problems.push(`  - ${name}: required to run the ${service} service on its own`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+
+  const storeKind = env.EVENT_STORE ?? (env.DATABASE_URL ? 'postgres' : 'pglite');
   return {
-    port: env.PORT ?? 3000,
-    store:
-      kind === 'postgres'
-        ? { kind: 'postgres', url: env.DATABASE_URL! }
-        : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? './data') },
+    service,
+    port: env.PORT ?? DEFAULT_PORTS[service],
+    database: env.DATABASE_URL
+      ? { kind: 'postgres', url: env.DATABASE_URL }
+      : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? './data') },
+    eventStore:
+      storeKind === 'kurrentdb'
+        ? { kind: 'kurrentdb', connectionString: env.KURRENTDB_CONNECTION_STRING! }
+        : { kind: 'sql' },
+    eventFeed:
+      (env.EVENT_FEED as 'store' | 'kafka' | undefined) ?? (service === 'all' ? 'store' : 'kafka'),
+    kafka: env.KAFKA_BROKERS
+      ? {
+          brokers: env.KAFKA_BROKERS.split(','),
+          clientId: env.KAFKA_CLIENT_ID ?? `homeward-${service}`,
+        }
+      : null,
+    scheduler: env.REDIS_URL ? { kind: 'bullmq', redisUrl: env.REDIS_URL } : { kind: 'in-process' },
     auth: {
       jwtSecret: env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       usingDevelopmentKey: !env.AUTH_JWT_SECRET,

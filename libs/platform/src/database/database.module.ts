@@ -12,9 +12,9 @@ import {
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
 
 /**
- * Opens the store chosen by configuration: PGlite in ./data by default, PostgreSQL when
- * DATABASE_URL is set. The event store and the read models share the database, so a
- * projection's rows and its checkpoint commit together.
+ * Opens the stores chosen by configuration. Read models and checkpoints live in PGlite (./data,
+ * the default) or PostgreSQL (DATABASE_URL); the event store is the same database unless
+ * EVENT_STORE=kurrentdb. Sharing the database lets a projection's rows and checkpoint commit together.
  */
 @Global()
 @Module({
@@ -22,21 +22,27 @@ import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config'
     {
       provide: SQL_DATABASE,
       inject: [HOMEWARD_CONFIG],
-      useFactory: async (config: HomewardConfig): Promise<SqlDatabase> => {
+      useFactory: async ({ database }: HomewardConfig): Promise<SqlDatabase> => {
         const logger = new Logger('Database');
-        if (config.store.kind === 'postgres') {
-          logger.log('event store: PostgreSQL');
-          return new PostgresDatabase({ connectionString: config.store.url });
+        if (database.kind === 'postgres') {
+          logger.log('database: PostgreSQL');
+          return new PostgresDatabase({ connectionString: database.url });
         }
-        mkdirSync(config.store.dataDir, { recursive: true });
-        logger.log(`event store: PGlite in ${config.store.dataDir}`);
-        return PgliteDatabase.open(config.store.dataDir);
+        mkdirSync(database.dataDir, { recursive: true });
+        logger.log(`database: PGlite in ${database.dataDir}`);
+        return PgliteDatabase.open(database.dataDir);
       },
     },
     {
       provide: EVENT_STORE,
-      inject: [SQL_DATABASE],
-      useFactory: (db: SqlDatabase): Promise<EventStore> => SqlEventStore.create(db),
+      inject: [HOMEWARD_CONFIG, SQL_DATABASE],
+      useFactory: ({ eventStore }: HomewardConfig, db: SqlDatabase): Promise<EventStore> => {
+        if (eventStore.kind === 'kurrentdb') {
+          new Logger('Database').log('event store: KurrentDB');
+          throw new Error('EVENT_STORE=kurrentdb: TEMPORARY until the adapter lands');
+        }
+        return SqlEventStore.create(db);
+      },
     },
   ],
   exports: [SQL_DATABASE, EVENT_STORE],

@@ -1,4 +1,4 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
@@ -11,34 +11,81 @@ import {
   type EventStore,
   type SqlDatabase,
 } from '@homeward/event-store';
+import { MESSAGE_BUS, type MessageBus } from '@homeward/messaging';
+import { SCHEDULER, type Scheduler } from '@homeward/scheduler';
 import { Public } from '../auth/roles';
+import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
 import { EventProcessing } from '../event-processing/event-processing.service';
 
-/** Open to everyone: reports whether the store answers and how far each read model lags. */
+/**
+ * Open to everyone. `/health` is readiness: each dependency this service uses, checked live.
+ * `/health/live` only says the process answers.
+ */
 @Controller('health')
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
     private readonly processing: EventProcessing,
+    @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    @Inject(SCHEDULER) private readonly scheduler: Scheduler,
+    @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
   ) {}
 
   @Get()
   @Public()
   @HealthCheck()
-  check() {
-    return this.health.check([() => this.eventStore()]);
+  ready() {
+    const checks = [
+      () =>
+        this.probe('eventStore', async () => ({
+          kind: this.config.eventStore.kind === 'sql' ? this.db.kind : 'kurrentdb',
+          headPosition: await this.store.headPosition(),
+        })),
+      () =>
+        this.probe('database', async () => {
+          await this.db.query('SELECT 1');
+          return { kind: this.db.kind };
+        }),
+      () =>
+        this.probe('eventProcessing', async () => ({
+          feed: this.config.eventFeed,
+          processors: await this.processing.status(),
+        })),
+      () =>
+        this.probe('scheduler', async () => {
+          await this.scheduler.ping?.();
+          return { kind: this.config.scheduler.kind };
+        }),
+    ];
+    if (this.bus) {
+      checks.push(() =>
+        this.probe('kafka', async () => {
+          await this.bus!.ping();
+          return { brokers: this.config.kafka?.brokers.join(',') };
+        }),
+      );
+    }
+    return this.health.check(checks);
   }
 
-  private async eventStore(): Promise<HealthIndicatorResult> {
-    const check = this.indicator.check('eventStore');
+  @Get('live')
+  @Public()
+  live() {
+    return { status: 'ok', service: this.config.service };
+  }
+
+  private async probe(
+    key: string,
+    check: () => Promise<Record<string, unknown>>,
+  ): Promise<HealthIndicatorResult> {
+    const indicator = this.indicator.check(key);
     try {
-      const headPosition = await this.store.headPosition();
-      return check.up({ kind: this.db.kind, headPosition, lag: await this.processing.lag() });
+      return indicator.up(await check());
     } catch (error) {
-      return check.down({ kind: this.db.kind, message: (error as Error).message });
+      return indicator.down({ message: (error as Error).message });
     }
   }
 }

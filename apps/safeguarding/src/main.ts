@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule, bootstrapService } from '@homeward/platform';
+import { SafeguardingModule } from '@homeward/safeguarding';
+
+@Module({})
+class SafeguardingService {}
+
+void bootstrapService('safeguarding', (config) => ({
+  module: SafeguardingService,
+  imports: [PlatformModule.forRoot(config), SafeguardingModule],
+}));

@@ -1,0 +1,3 @@
+export * from './screening-tool';
+export * from './screening';
+export * from './working-days';

@@ -1,0 +1,109 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { InvalidCommand, RuleViolation, type FieldError } from '@homeward/domain';
+import {
+  MESSAGE_BUS,
+  type ConsumedMessage,
+  type MessageBus,
+  type RunningConsumer,
+} from '@homeward/messaging';
+import { POLICE_NOTIFICATIONS_DLQ, POLICE_NOTIFICATIONS_TOPIC } from '@homeward/platform';
+import { parsePoliceNotification } from '../contract/parse-police-notification';
+import { RecordPoliceNotification } from '../record-police-notification/record-police-notification.command';
+
+export const POLICE_CONSUMER_GROUP = 'homeward.intake.police-notifications';
+
+type Rejection = {
+  reason: 'MALFORMED' | 'INVALID' | 'RULE_VIOLATION';
+  errors: FieldError[] | string;
+};
+
+/**
+ * Police notifications from Kafka: the same contract and validation as the HTTP route. A message
+ * Homeward cannot accept goes to the dead-letter topic with the reason in its headers and the
+ * consumer carries on; nothing is dropped. Any other failure (store down) is retried.
+ */
+@Injectable()
+export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('PoliceNotificationConsumer');
+  private consumer: RunningConsumer | null = null;
+
+  constructor(
+    private readonly commands: CommandBus,
+    @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.bus) return;
+    this.consumer = await this.bus.consume({
+      groupId: POLICE_CONSUMER_GROUP,
+      topics: [POLICE_NOTIFICATIONS_TOPIC],
+      handle: (message) => this.handle(message),
+      onError: (error, m) =>
+        this.logger.error(`offset ${m.partition}/${m.offset} failed, retrying: ${String(error)}`),
+    });
+    this.logger.log(`consuming ${POLICE_NOTIFICATIONS_TOPIC}`);
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.consumer?.stop();
+  }
+
+  private async handle(message: ConsumedMessage): Promise<void> {
+    const receivedAt = new Date().toISOString();
+    let body: unknown;
+    try {
+      body = JSON.parse(message.value);
+    } catch (error) {
+      return this.deadLetter(message, {
+        reason: 'MALFORMED',
+        errors: `malformed JSON: ${(error as Error).message}`,
+      });
+    }
+    const parsed = parsePoliceNotification(body, receivedAt);
+    if (!parsed.ok) return this.deadLetter(message, { reason: 'INVALID', errors: parsed.errors });
+    try {
+      await this.commands.execute(
+        new RecordPoliceNotification(parsed.notification, receivedAt, 'KAFKA'),
+      );
+    } catch (error) {
+      if (error instanceof InvalidCommand) {
+        return this.deadLetter(message, { reason: 'INVALID', errors: error.errors });
+      }
+      if (error instanceof RuleViolation) {
+        return this.deadLetter(message, { reason: 'RULE_VIOLATION', errors: error.message });
+      }
+      throw error;
+    }
+  }
+
+  private async deadLetter(message: ConsumedMessage, rejection: Rejection): Promise<void> {
+    const error =
+      typeof rejection.errors === 'string' ? rejection.errors : JSON.stringify(rejection.errors);
+    this.logger.warn(
+      `dead-lettered ${message.partition}/${message.offset} (${rejection.reason}): ${error}`,
+    );
+    await this.bus!.publish(POLICE_NOTIFICATIONS_DLQ, [
+      {
+        key: message.key,
+        value: message.value,
+        headers: {
+          ...message.headers,
+          'x-error-reason': rejection.reason,
+          'x-error': error,
+          'x-original-topic': message.topic,
+          'x-original-partition': String(message.partition),
+          'x-original-offset': message.offset,
+          'x-failed-at': new Date().toISOString(),
+        },
+      },
+    ]);
+  }
+}

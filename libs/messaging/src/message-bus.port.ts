@@ -1,0 +1,49 @@
+/**
+ * The MessageBus port: topics, keys, headers, consumer groups. Delivery is at-least-once: a
+ * consumer's position only moves past a message once its handler resolved, and a handler that
+ * throws gets the message again. Consumers make that safe by being idempotent.
+ */
+export interface BusMessage {
+  /** Partitioning key: messages with one key stay in order (Homeward uses the child id). */
+  key: string;
+  value: string;
+  headers?: Record<string, string>;
+}
+
+export interface ConsumedMessage extends Required<BusMessage> {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export interface TopicSpec {
+  topic: string;
+  partitions: number;
+}
+
+export interface ConsumerOptions {
+  /** Consumers in one group share the topic's partitions; each group sees every message. */
+  groupId: string;
+  topics: string[];
+  handle: (message: ConsumedMessage) => Promise<void>;
+  /** Told of a handler failure before the message is redelivered. */
+  onError?: (error: unknown, message: ConsumedMessage) => void;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+export interface MessageBus {
+  /** Creates missing topics; existing ones are left as they are. */
+  ensureTopics(topics: TopicSpec[]): Promise<void>;
+  /** Resolves once the messages are durably accepted, in order per key. */
+  publish(topic: string, messages: BusMessage[]): Promise<void>;
+  /** Joins the group and starts delivering; a new group starts from the earliest message. */
+  consume(options: ConsumerOptions): Promise<RunningConsumer>;
+  /** Throws if the bus cannot be reached (for readiness checks). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const MESSAGE_BUS = Symbol('MessageBus');

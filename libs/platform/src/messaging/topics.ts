@@ -1,0 +1,36 @@
+import { EPISODE_EVENT_TYPES, RETURN_INTERVIEW_EVENT_TYPES } from '@homeward/domain';
+
+/** Police systems publish here (contract v1, key = force + "/" + police reference). */
+export const POLICE_NOTIFICATIONS_TOPIC = 'police.missing-persons.v1';
+/** Police messages Homeward could not accept, with the reason in headers. Nothing is dropped. */
+export const POLICE_NOTIFICATIONS_DLQ = 'police.missing-persons.v1.dlq';
+
+export type EventContext = 'intake' | 'episodes' | 'interviews';
+
+/** Every stored event is forwarded to `homeward.<context>.v1`, keyed by child id. */
+export const eventTopic = (context: EventContext) => `homeward.${context}.v1`;
+
+const CONTEXT_OF_EVENT_TYPE = new Map<string, EventContext>([
+  ['PoliceNotificationReceived', 'intake'],
+  ['PoliceEpisodeRegistered', 'intake'],
+  ...EPISODE_EVENT_TYPES.map((t) => [t, 'episodes'] as [string, EventContext]),
+  ...RETURN_INTERVIEW_EVENT_TYPES.map((t) => [t, 'interviews'] as [string, EventContext]),
+]);
+
+/** Where an event is forwarded; an event type nobody mapped still goes somewhere visible. */
+export function topicForEventType(type: string): string {
+  return eventTopic(CONTEXT_OF_EVENT_TYPE.get(type) ?? 'intake');
+}
+
+/** The topics a consumer of these event types must read. */
+export function topicsForEventTypes(types: Iterable<string>): string[] {
+  return [...new Set([...types].map(topicForEventType))].sort();
+}
+
+export const HOMEWARD_TOPICS = [
+  { topic: POLICE_NOTIFICATIONS_TOPIC, partitions: 6 },
+  { topic: POLICE_NOTIFICATIONS_DLQ, partitions: 1 },
+  { topic: eventTopic('intake'), partitions: 6 },
+  { topic: eventTopic('episodes'), partitions: 6 },
+  { topic: eventTopic('interviews'), partitions: 6 },
+];

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { childIdFor } from '@homeward/domain';
+import { KafkaMessageBus } from '@homeward/messaging';
+import { POLICE_NOTIFICATIONS_TOPIC } from '@homeward/platform';
+import { eventually, tokenFor } from '../support/homeward-app';
+import { childFound, missingReported } from '../support/notifications';
+import { freshPostgresDatabase } from '../support/postgres';
+import { TEST_KAFKA_BROKERS, TEST_REDIS_URL, requireKafka } from '../support/servers';
+import { startService, stopService, type ServiceProcess } from '../support/service-process';
+
+/**
+ * The four services as separate processes, talking only through Kafka, the event store
+ * (PostgreSQL) and Redis. Deadlines are shortened by policy so a breach happens within the test.
+ */
+describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => {
+  const DEADLINE_HOURS = 0.002; // 7.2 seconds
+  const dir = mkdtempSync(join(tmpdir(), 'homeward-services-'));
+  const worker = `Bearer ${tokenFor('ri-worker')}`;
+  let env: Record<string, string>;
+  let drop: () => Promise<void>;
+  let bus: KafkaMessageBus;
+  const services = new Map<string, ServiceProcess>();
+
+  beforeAll(async () => {
+    await requireKafka();
+    const db = await freshPostgresDatabase();
+    drop = db.drop;
+    const policyFile = join(dir, 'policy.json');
+    writeFileSync(
+      policyFile,
+      JSON.stringify({ returnInterview: { deadlineHours: DEADLINE_HOURS } }),
+    );
+    env = {
+      DATABASE_URL: db.url,
+      KAFKA_BROKERS: TEST_KAFKA_BROKERS,
+      REDIS_URL: TEST_REDIS_URL,
+      POLICY_FILE: policyFile,
+    };
+    const ports = { intake: 3301, interviews: 3302, safeguarding: 3303, console: 3304 } as const;
+    for (const name of ['intake', 'interviews', 'safeguarding', 'console'] as const) {
+      services.set(name, await startService(name, ports[name], env));
+    }
+    bus = new KafkaMessageBus({
+      brokers: TEST_KAFKA_BROKERS.split(','),
+      clientId: 'homeward-it-police-system',
+    });
+  }, 180_000);
+
+  afterAll(async () => {
+    await bus?.close();
+    for (const service of services.values()) await stopService(service);
+    await drop?.();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  const consoleGet = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${services.get('console')!.url}${path}`, {
+      headers: { Authorization: worker },
+    });
+    if (!res.ok) throw new Error(`${path} answered ${res.status}`);
+    return (await res.json()) as T;
+  };
+  type QueueItem = {
+    interviewId: string;
+    childId: string;
+    breached: boolean;
+    dueAt: string;
+    priority: string;
+  };
+  const queue = () => consoleGet<QueueItem[]>('/api/v1/interviews');
+  const timeline = (childId: string) =>
+    consoleGet<Array<{ type: string; data: { detectedAt?: string; dueAt?: string } }>>(
+      `/api/v1/children/${childId}/timeline`,
+    );
+  const publish = (...bodies: Array<{ force: string; policeReference: string }>) =>
+    bus.publish(
+      POLICE_NOTIFICATIONS_TOPIC,
+      bodies.map((b) => ({ key: `${b.force}/${b.policeReference}`, value: JSON.stringify(b) })),
+    );
+
+  let firstChild: string;
+
+  it('reports every dependency healthy on each service', async () => {
+    for (const service of services.values()) {
+      const health = (await (await fetch(`${service.url}/health`)).json()) as {
+        status: string;
+        info: Record<string, { status: string }>;
+      };
+      expect(health.status).toBe('ok');
+      expect(Object.keys(health.info).sort()).toEqual(
+        ['database', 'eventProcessing', 'eventStore', 'kafka', 'scheduler'].sort(),
+      );
+    }
+  });
+
+  it('takes notifications from Kafka to the console queue and the child timeline', async () => {
+    const missing = missingReported({ riskLevel: 'HIGH' });
+    firstChild = childIdFor(missing.force, missing.child.policePersonId);
+    const started = Date.now();
+    await publish(
+      missing,
+      childFound(missing, {
+        returnedAt: new Date().toISOString(),
+        occurredAt: new Date().toISOString(),
+      }),
+    );
+    const interview = await eventually(async () => {
+      const mine = (await queue()).find((i) => i.childId === firstChild);
+      if (!mine) throw new Error('not in the console queue yet');
+      return mine;
+    }, 30_000);
+    console.log(
+      `four services: Kafka → interview visible in the console queue in ${Date.now() - started} ms`,
+    );
+    expect(interview.priority).toBe('RED');
+    // The queue and the timeline are separate consumer groups: each catches up on its own.
+    const types = await eventually(async () => {
+      const t = (await timeline(firstChild)).map((e) => e.type);
+      if (t.length < 3) throw new Error('timeline not complete yet');
+      return t;
+    });
+    expect(types.slice(0, 3)).toEqual([
+      'MissingEpisodeReported',
+      'ChildFound',
+      'ReturnInterviewScheduled',
+    ]);
+  }, 60_000);
+
+  it('raises the breach through BullMQ when the (shortened) deadline passes', async () => {
+    const breached = await eventually(async () => {
+      const mine = (await queue()).find((i) => i.childId === firstChild);
+      if (!mine?.breached) throw new Error('not breached yet');
+      return mine;
+    }, 40_000);
+    const event = (await timeline(firstChild)).find(
+      (e) => e.type === 'ReturnInterviewDeadlineBreached',
+    );
+    const lateMs = Date.parse(event!.data.detectedAt!) - Date.parse(breached.dueAt);
+    console.log(
+      `four services: deadline breach recorded ${lateMs} ms after dueAt (BullMQ on Redis)`,
+    );
+    expect(lateMs).toBeGreaterThanOrEqual(0);
+    expect(lateMs).toBeLessThan(5_000);
+  }, 60_000);
+
+  it('loses nothing and doubles nothing when intake is killed mid-stream and restarted', async () => {
+    const batch = Array.from({ length: 25 }, () => missingReported());
+    const children = batch.map((m) => childIdFor(m.force, m.child.policePersonId));
+    await publish(...batch.flatMap((m) => [m, childFound(m)]));
+    await new Promise((r) => setTimeout(r, 150));
+    const intake = services.get('intake')!;
+    await stopService(intake, 'SIGKILL');
+    services.set('intake', await startService('intake', intake.port, env));
+
+    const queued = await eventually(async () => {
+      const mine = (await queue()).filter((i) => children.includes(i.childId));
+      if (mine.length < children.length)
+        throw new Error(`${mine.length}/${children.length} queued`);
+      return mine;
+    }, 60_000);
+    expect(new Set(queued.map((i) => i.childId)).size).toBe(25);
+    for (const childId of children) {
+      const types = await eventually(async () => {
+        const t = (await timeline(childId)).map((e) => e.type);
+        if (!t.includes('ReturnInterviewScheduled')) throw new Error('timeline not complete yet');
+        return t;
+      });
+      expect(types.filter((t) => t === 'MissingEpisodeReported')).toHaveLength(1);
+      expect(types.filter((t) => t === 'ChildFound')).toHaveLength(1);
+      expect(types.filter((t) => t === 'ReturnInterviewScheduled')).toHaveLength(1);
+    }
+  }, 120_000);
+
+  it('keeps the interviews service honest across its own restart', async () => {
+    const interviews = services.get('interviews')!;
+    await stopService(interviews);
+    const missing = missingReported();
+    const childId = childIdFor(missing.force, missing.child.policePersonId);
+    await publish(
+      missing,
+      childFound(missing, {
+        policeReference: missing.policeReference,
+        notificationId: randomUUID(),
+      }),
+    );
+    services.set('interviews', await startService('interviews', interviews.port, env));
+    await eventually(async () => {
+      if (!(await queue()).some((i) => i.childId === childId)) throw new Error('not yet');
+    }, 30_000);
+  }, 90_000);
+});
