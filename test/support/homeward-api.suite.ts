@@ -1,7 +1,13 @@
 import type { INestApplication } from '@nestjs/common';
 import type { HomewardConfig } from '@homeward/platform';
 import { api, eventually, startHomeward, tokenFor } from './homeward-app';
-import { childFound, missingReported, reportCancelled, riskRegraded } from './notifications';
+import {
+  childFound,
+  missingFromHome,
+  missingReported,
+  reportCancelled,
+  riskRegraded,
+} from './notifications';
 
 const NOTIFICATIONS = '/api/v1/police/notifications';
 
@@ -165,7 +171,7 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
 
       it('orders the queue by priority, then by deadline', async () => {
         const make = async (riskLevel: string, cseConcern: boolean, returnedHoursAgo: number) => {
-          const m = missingReported({
+          const m = missingFromHome({
             riskLevel,
             cseConcern,
             occurredAt: new Date(Date.now() - 100 * 3600_000).toISOString(),
@@ -201,7 +207,7 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
       });
 
       it('keeps an absent episode and records the legacy grade as VERY_LOW with the original', async () => {
-        const absent = missingReported({ classification: 'ABSENT', riskLevel: 'NO_APPARENT_RISK' });
+        const absent = missingFromHome({ classification: 'ABSENT', riskLevel: 'NO_APPARENT_RISK' });
         const res = await send(absent).expect(202);
         const [reported] = await eventually(async () => {
           const t = await timeline(res.body.childId);

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { HomewardModule } from '../../apps/homeward/src/app.module';
-import { DEFAULT_POLICY } from '@homeward/domain';
+import { DEFAULT_POLICY, DEFAULT_POLICY_SET } from '@homeward/domain';
 import {
   configureHttp,
   DEVELOPMENT_JWT_SECRET,
@@ -25,6 +25,7 @@ export function testConfig(
     scheduler: { kind: 'in-process' },
     auth: { jwtSecret: DEVELOPMENT_JWT_SECRET, usingDevelopmentKey: true },
     policy: DEFAULT_POLICY,
+    policies: DEFAULT_POLICY_SET,
     ...overrides,
   };
 }
@@ -42,8 +43,8 @@ export async function startHomeward(config: HomewardConfig): Promise<INestApplic
   return app;
 }
 
-export const tokenFor = (role: Role, secret = DEVELOPMENT_JWT_SECRET) =>
-  jwt.sign({ sub: `test-${role}`, roles: [role] }, secret, { algorithm: 'HS256', expiresIn: '1h' });
+export const tokenFor = (role: Role, secret = DEVELOPMENT_JWT_SECRET, sub = `test-${role}`) =>
+  jwt.sign({ sub, roles: [role] }, secret, { algorithm: 'HS256', expiresIn: '1h' });
 
 export const api = (app: INestApplication) => request(app.getHttpServer());
 

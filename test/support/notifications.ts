@@ -29,6 +29,12 @@ export function missingReported(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A child living at home, not looked after: nothing but the police grade raises the priority. */
+export function missingFromHome(overrides: Record<string, unknown> = {}) {
+  const base = missingReported(overrides);
+  return { ...base, child: { ...base.child, lookedAfter: false, knownToSocialCare: false } };
+}
+
 export function childFound(
   of: { force?: string; policeReference: string },
   overrides: Record<string, unknown> = {},

@@ -1,7 +1,11 @@
 import { Module } from '@nestjs/common';
+import { AlertsController } from './alerts/alerts.controller';
+import { AlertsProjection } from './alerts/alerts.projection';
+import { GetAlertsHandler } from './alerts/get-alerts.handler';
 import { ChildTimelineProjection } from './child-timeline/child-timeline.projection';
 import { ChildrenController } from './child-timeline/children.controller';
 import { GetChildTimelineHandler } from './child-timeline/get-child-timeline.handler';
+import { GetInterviewHandler } from './interview-detail/get-interview.handler';
 import { GetInterviewQueueHandler } from './interview-queue/get-interview-queue.handler';
 import { InterviewQueueProjection } from './interview-queue/interview-queue.projection';
 import { InterviewsController } from './interview-queue/interviews.controller';
@@ -11,12 +15,15 @@ import { InterviewsController } from './interview-queue/interviews.controller';
  * so auditing and field-level access can later be added in one place.
  */
 @Module({
-  controllers: [ChildrenController, InterviewsController],
+  controllers: [ChildrenController, InterviewsController, AlertsController],
   providers: [
     ChildTimelineProjection,
     GetChildTimelineHandler,
     InterviewQueueProjection,
     GetInterviewQueueHandler,
+    GetInterviewHandler,
+    AlertsProjection,
+    GetAlertsHandler,
   ],
 })
 export class ConsoleModule {}

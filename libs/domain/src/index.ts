@@ -7,3 +7,5 @@ export * from './episode';
 export * from './return-interview';
 export * from './police-notification';
 export * from './policies';
+export * from './screening';
+export * from './alert';

@@ -1,19 +1,39 @@
 import { Module } from '@nestjs/common';
+import { AllocateReturnInterviewHandler } from './allocate-return-interview/allocate-return-interview.handler';
+import { ChildCseLevelProjection } from './child-record/child-cse-level.projection';
+import { ChildRecordReader } from './child-record/child-record.reader';
+import { CompleteReturnInterviewHandler } from './complete-return-interview/complete-return-interview.handler';
+import { DeclineReturnInterviewHandler } from './decline-return-interview/decline-return-interview.handler';
+import { MissingAgainReactor } from './link-to-new-episode/missing-again.reactor';
+import { RecordContactAttemptHandler } from './record-contact-attempt/record-contact-attempt.handler';
+import { RecordNotPossibleHandler } from './record-not-possible/record-not-possible.handler';
 import { DeadlineAlarmReactor } from './return-interview-deadlines/deadline-alarm.reactor';
 import { DeadlineWatch } from './return-interview-deadlines/deadline-watch.service';
 import { OpenDeadlinesProjection } from './return-interview-deadlines/open-deadlines.projection';
+import { ReturnInterviewsController } from './return-interviews.controller';
+import { ReviewReturnInterviewHandler } from './review-return-interview/review-return-interview.handler';
 import { ReturnInterviewScheduler } from './schedule-return-interview/return-interview-scheduler';
 
 /**
- * Return interviews: scheduled when a child is found, their 72-hour deadlines watched.
- * The queue people read is the console's projection.
+ * Return interviews: scheduled when a child is found, worked by coordinators and workers, their
+ * escalation ladder watched. The queue people read is the console's projection.
  */
 @Module({
+  controllers: [ReturnInterviewsController],
   providers: [
+    ChildRecordReader,
+    ChildCseLevelProjection,
     ReturnInterviewScheduler,
+    MissingAgainReactor,
     OpenDeadlinesProjection,
     DeadlineAlarmReactor,
     DeadlineWatch,
+    AllocateReturnInterviewHandler,
+    RecordContactAttemptHandler,
+    CompleteReturnInterviewHandler,
+    DeclineReturnInterviewHandler,
+    RecordNotPossibleHandler,
+    ReviewReturnInterviewHandler,
   ],
 })
 export class InterviewsModule {}

@@ -10,6 +10,16 @@ export const TIMELINE_EVENT_TYPES: ReadonlySet<string> = new Set<TimelineEvent['
   'ReturnInterviewScheduled',
   'ReturnInterviewDeadlineBreached',
   'ReturnInterviewCancelled',
+  'ReturnInterviewUnallocatedEscalated',
+  'ReturnInterviewReminderDue',
+  'ReturnInterviewLinkedToEpisode',
+  'ReturnInterviewReprioritised',
+  'ReturnInterviewAllocated',
+  'ContactAttemptRecorded',
+  'ReturnInterviewHeld',
+  'ReturnInterviewDeclined',
+  'ReturnInterviewNotPossible',
+  'ReturnInterviewReviewed',
 ]);
 
 /** When the thing happened in the child's life, as opposed to when Homeward recorded it. */
@@ -29,5 +39,24 @@ export function occurredAt(event: TimelineEvent): string {
       return event.data.detectedAt;
     case 'ReturnInterviewCancelled':
       return event.data.cancelledAt;
+    case 'ReturnInterviewUnallocatedEscalated':
+    case 'ReturnInterviewReminderDue':
+      return event.data.detectedAt;
+    case 'ReturnInterviewLinkedToEpisode':
+      return event.data.linkedAt;
+    case 'ReturnInterviewReprioritised':
+      return event.data.reprioritisedAt;
+    case 'ReturnInterviewAllocated':
+      return event.data.allocatedAt;
+    case 'ContactAttemptRecorded':
+      return event.data.at;
+    case 'ReturnInterviewHeld':
+      return event.data.conductedAt;
+    case 'ReturnInterviewDeclined':
+      return event.data.declinedAt;
+    case 'ReturnInterviewNotPossible':
+      return event.data.recordedAt;
+    case 'ReturnInterviewReviewed':
+      return event.data.reviewedAt;
   }
 }

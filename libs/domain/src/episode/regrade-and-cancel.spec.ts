@@ -8,6 +8,7 @@ import {
   NEXT_EPISODE_ID,
   NEXT_REFERENCE,
   cancelReport,
+  childDetails,
   childFound,
   episodeRiskRegraded,
   missingEpisodeReported,
@@ -245,8 +246,28 @@ describe("the child's missing record follows its events", () => {
     expect(stateAfter([])).toEqual({
       childId: null,
       dateOfBirth: null,
+      lookedAfter: false,
+      learningDisability: false,
+      responsibleLocalAuthority: null,
       episodes: {},
       openEpisodeId: null,
+    });
+  });
+
+  it('keeps what triage and the screening floors need to know of the child', () => {
+    const state = stateAfter([
+      missingEpisodeReported({
+        personal: {
+          child: { ...childDetails(), learningDisability: true, lookedAfter: true },
+          lastSeenLocation: null,
+          circumstances: null,
+        },
+      }),
+    ]);
+    expect(state).toMatchObject({
+      lookedAfter: true,
+      learningDisability: true,
+      responsibleLocalAuthority: 'Camden',
     });
   });
 

@@ -21,6 +21,10 @@ export interface EpisodeSummary {
 export interface ChildMissingRecord {
   childId: string | null;
   dateOfBirth: string | null;
+  /** As the police last recorded them: triage and the screening floors read these. */
+  lookedAfter: boolean;
+  learningDisability: boolean;
+  responsibleLocalAuthority: string | null;
   episodes: Record<string, EpisodeSummary>;
   openEpisodeId: string | null;
 }
@@ -28,6 +32,9 @@ export interface ChildMissingRecord {
 export const initialChildMissingRecord = (): ChildMissingRecord => ({
   childId: null,
   dateOfBirth: null,
+  lookedAfter: false,
+  learningDisability: false,
+  responsibleLocalAuthority: null,
   episodes: {},
   openEpisodeId: null,
 });
@@ -47,6 +54,9 @@ export function evolveChildMissingRecord(
       return {
         childId: d.childId,
         dateOfBirth: d.personal.child.dateOfBirth,
+        lookedAfter: d.personal.child.lookedAfter,
+        learningDisability: d.personal.child.learningDisability ?? false,
+        responsibleLocalAuthority: d.responsibleLocalAuthority,
         openEpisodeId: d.episodeId,
         episodes: {
           ...state.episodes,

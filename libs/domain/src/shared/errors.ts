@@ -23,3 +23,21 @@ export class InvalidCommand extends Error {
     super(errors.map((e) => `${e.field}: ${e.message}`).join('; '));
   }
 }
+
+/**
+ * The caller may not do this to this record (only the allocated worker records a contact attempt
+ * or completes the interview). Nothing is written.
+ */
+export class ActionNotPermitted extends Error {
+  override readonly name = 'ActionNotPermitted';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The command names a record Homeward does not have (an unknown interview id). */
+export class RecordNotFound extends RuleViolation {
+  constructor(message: string) {
+    super(message);
+  }
+}

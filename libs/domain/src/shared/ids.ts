@@ -22,3 +22,10 @@ export const returnInterviewIdFor = (episodeId: string): string =>
 /** The id of the n-th event caused by a message (a notification, or an event a reactor handles). */
 export const eventIdFor = (causationId: string, index: number): string =>
   uuidv5(`event/${causationId}/${index}`, HOMEWARD_NAMESPACE);
+
+/**
+ * One alert per cause: `subject` is what it is about (a child id, a location...), `causeKey` what
+ * raised it (an episode id, a screening...). The same cause always gives the same alert id.
+ */
+export const alertIdFor = (type: string, subject: string, causeKey: string): string =>
+  uuidv5(`alert/${type}/${subject}/${causeKey}`, HOMEWARD_NAMESPACE);

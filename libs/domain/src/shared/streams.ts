@@ -7,4 +7,6 @@ export const streams = {
   /** Receipt of one police notification: the idempotency record for its notificationId. */
   policeNotification: (notificationId: string) => `police-notification-${notificationId}`,
   returnInterview: (interviewId: string) => `return-interview-${interviewId}`,
+  /** One alert: raised, then acknowledged or escalated by the people it went to. */
+  alert: (alertId: string) => `alert-${alertId}`,
 } as const;

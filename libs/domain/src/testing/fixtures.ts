@@ -15,8 +15,34 @@ import type {
   MissingEpisodeReported,
   MissingReportCancelled,
 } from '../episode/events';
-import type { CancelReturnInterview, ScheduleReturnInterview } from '../return-interview/commands';
-import type { ReturnInterviewScheduled } from '../return-interview/events';
+import type {
+  AllocateReturnInterview,
+  CancelReturnInterview,
+  CheckReturnInterviewDeadlines,
+  CompleteReturnInterview,
+  DeclineReturnInterview,
+  LinkReturnInterviewToEpisode,
+  RecordContactAttempt,
+  RecordReturnInterviewNotPossible,
+  ReviewReturnInterview,
+  ScheduleReturnInterview,
+} from '../return-interview/commands';
+import type {
+  ContactAttemptRecorded,
+  ReturnInterviewAllocated,
+  ReturnInterviewCancelled,
+  ReturnInterviewDeadlineBreached,
+  ReturnInterviewDeclined,
+  ReturnInterviewHeld,
+  ReturnInterviewLinkedToEpisode,
+  ReturnInterviewNotPossible,
+  ReturnInterviewReminderDue,
+  ReturnInterviewReviewed,
+  ReturnInterviewScheduled,
+  ReturnInterviewUnallocatedEscalated,
+} from '../return-interview/events';
+import type { InterviewPersonalRecord } from '../return-interview/values';
+import type { ScreeningContext, ScreeningInput } from '../screening/screening';
 import { childIdFor, episodeIdFor, returnInterviewIdFor } from '../shared/ids';
 
 export const FORCE = 'MET';
@@ -224,8 +250,9 @@ export const scheduleReturnInterview = (
     foundAt: FOUND_AT,
     returnedAt: RETURNED_AT,
     notifiedAt: FOUND_NOTIFIED_AT,
-    triage: { riskLevel: 'MEDIUM', cseConcern: false },
-    deadlineHours: 72,
+    localAuthority: 'Camden',
+    triage: { priority: 'AMBER', reasons: ['police graded the episode MEDIUM risk'] },
+    timings: { deadlineHours: 72, unallocatedAlertHours: 24, reminderHoursBeforeDue: 24 },
     now: '2024-06-02T11:15:01.000Z',
     ...overrides,
   },
@@ -240,8 +267,11 @@ export const returnInterviewScheduled = (
     episodeId: EPISODE_ID,
     childId: CHILD_ID,
     foundAt: FOUND_AT,
+    localAuthority: 'Camden',
     returnedAt: RETURNED_AT,
     dueAt: '2024-06-05T11:00:00.000Z',
+    unallocatedAlertAt: '2024-06-03T11:15:01.000Z',
+    reminderAt: '2024-06-04T11:00:00.000Z',
     scheduledAt: '2024-06-02T11:15:01.000Z',
     priority: 'AMBER',
     priorityReasons: ['police graded the episode MEDIUM risk'],
@@ -259,6 +289,338 @@ export const cancelReturnInterview = (
     childId: CHILD_ID,
     reason: 'Missing report cancelled as made in error',
     now: '2024-06-03T09:00:00.000Z',
+    ...overrides,
+  },
+});
+
+/*
+ * The return interview after scheduling, on the default timeline of returnInterviewScheduled():
+ * scheduled 2 June 11:15:01, unallocated alert 3 June 11:15:01, reminder 4 June 11:00, due 5 June
+ * 11:00 (all UTC). The worker is allocated on 2 June at noon and holds the interview on 4 June.
+ */
+export const INTERVIEW_DUE_AT = '2024-06-05T11:00:00.000Z';
+export const INTERVIEW_SCHEDULED_AT = '2024-06-02T11:15:01.000Z';
+export const INTERVIEW_UNALLOCATED_ALERT_AT = '2024-06-03T11:15:01.000Z';
+export const INTERVIEW_REMINDER_AT = '2024-06-04T11:00:00.000Z';
+export const WORKER_ID = 'worker-1';
+export const OTHER_WORKER_ID = 'worker-2';
+export const COORDINATOR_ID = 'coordinator-1';
+export const MANAGER_ID = 'manager-1';
+export const ALLOCATED_AT = '2024-06-02T12:00:00.000Z';
+export const CONDUCTED_AT = '2024-06-04T14:00:00.000Z';
+export const COMPLETED_AT = '2024-06-04T15:00:00.000Z';
+
+export const returnInterviewCancelled = (
+  overrides: Partial<ReturnInterviewCancelled['data']> = {},
+): ReturnInterviewCancelled => ({
+  type: 'ReturnInterviewCancelled',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    cancelledAt: '2024-06-03T09:00:00.000Z',
+    reason: 'Missing report cancelled as made in error',
+    ...overrides,
+  },
+});
+
+export const checkReturnInterviewDeadlines = (
+  now: string,
+  overrides: Partial<CheckReturnInterviewDeadlines['data']> = {},
+): CheckReturnInterviewDeadlines => ({
+  type: 'CheckReturnInterviewDeadlines',
+  data: { interviewId: INTERVIEW_ID, now, ...overrides },
+});
+
+export const returnInterviewUnallocatedEscalated = (
+  overrides: Partial<ReturnInterviewUnallocatedEscalated['data']> = {},
+): ReturnInterviewUnallocatedEscalated => ({
+  type: 'ReturnInterviewUnallocatedEscalated',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    scheduledAt: INTERVIEW_SCHEDULED_AT,
+    unallocatedAlertAt: INTERVIEW_UNALLOCATED_ALERT_AT,
+    dueAt: INTERVIEW_DUE_AT,
+    detectedAt: INTERVIEW_UNALLOCATED_ALERT_AT,
+    ...overrides,
+  },
+});
+
+export const returnInterviewReminderDue = (
+  overrides: Partial<ReturnInterviewReminderDue['data']> = {},
+): ReturnInterviewReminderDue => ({
+  type: 'ReturnInterviewReminderDue',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    workerId: WORKER_ID,
+    dueAt: INTERVIEW_DUE_AT,
+    detectedAt: INTERVIEW_REMINDER_AT,
+    ...overrides,
+  },
+});
+
+export const returnInterviewDeadlineBreached = (
+  overrides: Partial<ReturnInterviewDeadlineBreached['data']> = {},
+): ReturnInterviewDeadlineBreached => ({
+  type: 'ReturnInterviewDeadlineBreached',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    dueAt: INTERVIEW_DUE_AT,
+    detectedAt: INTERVIEW_DUE_AT,
+    notifiedLate: false,
+    ...overrides,
+  },
+});
+
+export const allocateReturnInterview = (
+  overrides: Partial<AllocateReturnInterview['data']> = {},
+): AllocateReturnInterview => ({
+  type: 'AllocateReturnInterview',
+  data: {
+    interviewId: INTERVIEW_ID,
+    workerId: WORKER_ID,
+    allocatedBy: COORDINATOR_ID,
+    now: ALLOCATED_AT,
+    ...overrides,
+  },
+});
+
+export const returnInterviewAllocated = (
+  overrides: Partial<ReturnInterviewAllocated['data']> = {},
+): ReturnInterviewAllocated => ({
+  type: 'ReturnInterviewAllocated',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    workerId: WORKER_ID,
+    previousWorkerId: null,
+    allocatedBy: COORDINATOR_ID,
+    allocatedAt: ALLOCATED_AT,
+    ...overrides,
+  },
+});
+
+export const recordContactAttempt = (
+  overrides: Partial<RecordContactAttempt['data']> = {},
+): RecordContactAttempt => ({
+  type: 'RecordContactAttempt',
+  data: {
+    interviewId: INTERVIEW_ID,
+    at: '2024-06-03T10:00:00.000Z',
+    method: 'PHONE',
+    outcome: 'No answer; left a message with the carer',
+    recordedBy: WORKER_ID,
+    now: '2024-06-03T10:05:00.000Z',
+    ...overrides,
+  },
+});
+
+export const contactAttemptRecorded = (
+  overrides: Partial<ContactAttemptRecorded['data']> = {},
+): ContactAttemptRecorded => ({
+  type: 'ContactAttemptRecorded',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    attemptNumber: 1,
+    at: '2024-06-03T10:00:00.000Z',
+    method: 'PHONE',
+    recordedBy: WORKER_ID,
+    recordedAt: '2024-06-03T10:05:00.000Z',
+    personal: { outcome: 'No answer; left a message with the carer' },
+    ...overrides,
+  },
+});
+
+export const interviewRecord = (
+  overrides: Partial<InterviewPersonalRecord> = {},
+): InterviewPersonalRecord => ({
+  locationsVisited: [{ description: "A friend's flat", postcode: 'N1 2BB', premisesType: 'HOUSE' }],
+  associates: [{ name: 'A friend', relationship: 'Friend from school' }],
+  pushFactors: 'Arguments at the placement',
+  pullFactors: 'Wanted to see friends',
+  childsVoice: 'I just wanted to be somewhere quiet',
+  disclosures: 'None',
+  ...overrides,
+});
+
+/** Nothing ticked: the tool suggests NONE. */
+export const screeningInput = (overrides: Partial<ScreeningInput> = {}): ScreeningInput => ({
+  significant: [],
+  medium: [],
+  vulnerabilities: [],
+  ...overrides,
+});
+
+/** A 14-year-old with no learning disability who has not met the repeat threshold. */
+export const screeningContext = (overrides: Partial<ScreeningContext> = {}): ScreeningContext => ({
+  ageAtInterview: 14,
+  learningDisability: false,
+  repeatThresholdMet: false,
+  ...overrides,
+});
+
+export const completeReturnInterview = (
+  overrides: Partial<CompleteReturnInterview['data']> = {},
+): CompleteReturnInterview => ({
+  type: 'CompleteReturnInterview',
+  data: {
+    interviewId: INTERVIEW_ID,
+    conductedAt: CONDUCTED_AT,
+    screening: screeningInput(),
+    screeningContext: screeningContext(),
+    socialCareDecisionWorkingDays: 1,
+    record: interviewRecord(),
+    completedBy: WORKER_ID,
+    now: COMPLETED_AT,
+    ...overrides,
+  },
+});
+
+/** What completeReturnInterview() records with its defaults (nothing ticked: NONE). */
+export const returnInterviewHeld = (
+  overrides: Partial<ReturnInterviewHeld['data']> = {},
+): ReturnInterviewHeld => ({
+  type: 'ReturnInterviewHeld',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    episodeId: EPISODE_ID,
+    conductedAt: CONDUCTED_AT,
+    dueAt: INTERVIEW_DUE_AT,
+    heldWithinDeadline: true,
+    completedBy: WORKER_ID,
+    recordedAt: COMPLETED_AT,
+    revision: 1,
+    screening: {
+      suggested: 'NONE',
+      suggestedReasons: [
+        'Nothing is ticked on the screening tool: no risk indicator or vulnerability factor.',
+      ],
+      confirmed: 'NONE',
+      overridden: false,
+      outcomes: [],
+      socialCareDecisionDueAt: null,
+    },
+    personal: { ...interviewRecord(), indicators: screeningInput() },
+    ...overrides,
+  },
+});
+
+export const declineReturnInterview = (
+  overrides: Partial<DeclineReturnInterview['data']> = {},
+): DeclineReturnInterview => ({
+  type: 'DeclineReturnInterview',
+  data: {
+    interviewId: INTERVIEW_ID,
+    at: '2024-06-03T16:00:00.000Z',
+    reason: 'Sam said they did not want to talk to anyone this week',
+    carerInformation: 'The carer will let us know if Sam changes their mind',
+    recordedBy: WORKER_ID,
+    now: '2024-06-03T16:30:00.000Z',
+    ...overrides,
+  },
+});
+
+export const returnInterviewDeclined = (
+  overrides: Partial<ReturnInterviewDeclined['data']> = {},
+): ReturnInterviewDeclined => ({
+  type: 'ReturnInterviewDeclined',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    declinedAt: '2024-06-03T16:00:00.000Z',
+    recordedBy: WORKER_ID,
+    recordedAt: '2024-06-03T16:30:00.000Z',
+    personal: {
+      reason: 'Sam said they did not want to talk to anyone this week',
+      carerInformation: 'The carer will let us know if Sam changes their mind',
+    },
+    ...overrides,
+  },
+});
+
+export const recordReturnInterviewNotPossible = (
+  overrides: Partial<RecordReturnInterviewNotPossible['data']> = {},
+): RecordReturnInterviewNotPossible => ({
+  type: 'RecordReturnInterviewNotPossible',
+  data: {
+    interviewId: INTERVIEW_ID,
+    reason: 'Sam moved to a placement out of area before contact could be made',
+    recordedBy: WORKER_ID,
+    now: '2024-06-04T09:00:00.000Z',
+    ...overrides,
+  },
+});
+
+export const returnInterviewNotPossible = (
+  overrides: Partial<ReturnInterviewNotPossible['data']> = {},
+): ReturnInterviewNotPossible => ({
+  type: 'ReturnInterviewNotPossible',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    recordedBy: WORKER_ID,
+    recordedAt: '2024-06-04T09:00:00.000Z',
+    personal: { reason: 'Sam moved to a placement out of area before contact could be made' },
+    ...overrides,
+  },
+});
+
+export const reviewReturnInterview = (
+  overrides: Partial<ReviewReturnInterview['data']> = {},
+): ReviewReturnInterview => ({
+  type: 'ReviewReturnInterview',
+  data: {
+    interviewId: INTERVIEW_ID,
+    decision: 'APPROVED',
+    comment: 'A clear record; the referral is made',
+    reviewedBy: MANAGER_ID,
+    now: '2024-06-05T09:00:00.000Z',
+    ...overrides,
+  },
+});
+
+export const returnInterviewReviewed = (
+  overrides: Partial<ReturnInterviewReviewed['data']> = {},
+): ReturnInterviewReviewed => ({
+  type: 'ReturnInterviewReviewed',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    decision: 'APPROVED',
+    revision: 1,
+    reviewedBy: MANAGER_ID,
+    reviewedAt: '2024-06-05T09:00:00.000Z',
+    personal: { comment: 'A clear record; the referral is made' },
+    ...overrides,
+  },
+});
+
+export const linkReturnInterviewToEpisode = (
+  overrides: Partial<LinkReturnInterviewToEpisode['data']> = {},
+): LinkReturnInterviewToEpisode => ({
+  type: 'LinkReturnInterviewToEpisode',
+  data: {
+    interviewId: INTERVIEW_ID,
+    episodeId: NEXT_EPISODE_ID,
+    triage: { priority: 'AMBER', reasons: ['police graded the episode MEDIUM risk'] },
+    now: '2024-06-03T20:00:00.000Z',
+    ...overrides,
+  },
+});
+
+export const returnInterviewLinkedToEpisode = (
+  overrides: Partial<ReturnInterviewLinkedToEpisode['data']> = {},
+): ReturnInterviewLinkedToEpisode => ({
+  type: 'ReturnInterviewLinkedToEpisode',
+  data: {
+    interviewId: INTERVIEW_ID,
+    childId: CHILD_ID,
+    episodeId: NEXT_EPISODE_ID,
+    linkedAt: '2024-06-03T20:00:00.000Z',
     ...overrides,
   },
 });

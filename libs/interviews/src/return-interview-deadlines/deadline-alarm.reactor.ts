@@ -1,25 +1,30 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { ReturnInterviewEvent } from '@homeward/domain';
+import {
+  RETURN_INTERVIEW_EVENT_TYPES,
+  nextDeadline,
+  type ReturnInterviewEvent,
+} from '@homeward/domain';
 import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
 import { EventProcessing, type Reactor } from '@homeward/platform';
-import { SCHEDULER, type Scheduler } from '@homeward/scheduler';
+import { SCHEDULER, type FiredWakeUp, type Scheduler } from '@homeward/scheduler';
+import { ChildRecordReader } from '../child-record/child-record.reader';
 import { deadlineWakeUpKey } from './deadline-keys';
 
 /**
- * Arms the scheduler for each new deadline and disarms it when the interview no longer waits.
- * The scheduler is only an alarm clock: the deadline itself is `dueAt` on the interview stream.
+ * Keeps one alarm per interview armed for its next escalation (unallocated, reminder, due), and
+ * disarms it once nothing is left to wake for. The alarm is only a clock: the times are on the
+ * interview's stream, and each one is re-checked there when the alarm rings.
  */
 @Injectable()
 export class DeadlineAlarmReactor implements Reactor, OnModuleInit {
   readonly name = 'interviews.deadline-alarm';
-  readonly eventTypes: ReadonlySet<string> = new Set<ReturnInterviewEvent['type']>([
-    'ReturnInterviewScheduled',
-    'ReturnInterviewDeadlineBreached',
-    'ReturnInterviewCancelled',
-  ]);
+  readonly eventTypes: ReadonlySet<string> = new Set<ReturnInterviewEvent['type']>(
+    RETURN_INTERVIEW_EVENT_TYPES,
+  );
 
   constructor(
     private readonly processing: EventProcessing,
+    private readonly children: ChildRecordReader,
     @Inject(SCHEDULER) private readonly scheduler: Scheduler,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
@@ -33,30 +38,36 @@ export class DeadlineAlarmReactor implements Reactor, OnModuleInit {
 
   async react(recorded: RecordedEvent): Promise<void> {
     const event = recorded as unknown as ReturnInterviewEvent;
-    const key = deadlineWakeUpKey(event.data.interviewId);
-    if (event.type === 'ReturnInterviewScheduled' && !event.data.notifiedLate) {
-      await this.scheduler.schedule({
-        key,
-        runAt: event.data.dueAt,
-        payload: { interviewId: event.data.interviewId },
-      });
-    } else if (event.type !== 'ReturnInterviewScheduled') {
-      await this.scheduler.cancel(key);
-    }
+    await this.arm(event.data.interviewId);
   }
 
-  /** On start-up, every deadline still open is armed again (the scheduler dedupes by key). */
-  async rearmOpenDeadlines(): Promise<number> {
-    const rows = await this.db.query<{ interview_id: string; due_at: Date }>(
-      `SELECT interview_id::text AS interview_id, due_at FROM rm_open_deadlines WHERE open`,
-    );
-    for (const row of rows) {
-      await this.scheduler.schedule({
-        key: deadlineWakeUpKey(row.interview_id),
-        runAt: new Date(row.due_at).toISOString(),
-        payload: { interviewId: row.interview_id },
-      });
+  /**
+   * Arms the interview's next escalation as its stream says now (a replayed event is harmless).
+   * `ringing` is the alarm being handled: if it rang before its time (clocks differ), the same
+   * time would only re-arm the job that is running now, so it is armed a second later instead.
+   */
+  async arm(interviewId: string, ringing?: FiredWakeUp): Promise<void> {
+    const next = nextDeadline(await this.children.interview(interviewId));
+    const key = deadlineWakeUpKey(interviewId);
+    if (!next) {
+      await this.scheduler.cancel(key);
+      return;
     }
+    let runAt = next.at;
+    if (ringing && Date.parse(runAt) <= Date.parse(ringing.runAt)) {
+      runAt = new Date(
+        Math.max(Date.parse(runAt), Date.parse(ringing.firedAt)) + 1000,
+      ).toISOString();
+    }
+    await this.scheduler.schedule({ key, runAt, payload: { interviewId } });
+  }
+
+  /** On start-up, every interview still waiting for an outcome is armed again. */
+  async rearmOpenDeadlines(): Promise<number> {
+    const rows = await this.db.query<{ interview_id: string }>(
+      `SELECT interview_id::text AS interview_id FROM rm_open_deadlines WHERE open`,
+    );
+    for (const row of rows) await this.arm(row.interview_id);
     return rows.length;
   }
 }

@@ -1,19 +1,13 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import {
-  foldEvents,
-  returnInterviewDecider,
-  streams,
-  type ReturnInterviewEvent,
-} from '@homeward/domain';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
-import { runDecider } from '@homeward/platform';
 import { SCHEDULER, type FiredWakeUp, type Scheduler } from '@homeward/scheduler';
-import { deadlineWakeUpKey } from './deadline-keys';
+import { decideOnInterview } from '../shared/decide-on-interview';
+import { DeadlineAlarmReactor } from './deadline-alarm.reactor';
 
 /**
- * When the alarm rings, re-check the interview's own stream: the breach is an event the decider
- * records only if the deadline has really passed without an outcome. Woken early (a clock
- * difference), it arms itself again for the real deadline.
+ * When the alarm rings, re-check the interview's own stream: each escalation is an event the
+ * decider records only if its time has really come and it was not recorded before. Then the
+ * alarm is armed for whatever comes next.
  */
 @Injectable()
 export class DeadlineWatch implements OnApplicationBootstrap {
@@ -22,6 +16,7 @@ export class DeadlineWatch implements OnApplicationBootstrap {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SCHEDULER) private readonly scheduler: Scheduler,
+    private readonly alarms: DeadlineAlarmReactor,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -30,34 +25,18 @@ export class DeadlineWatch implements OnApplicationBootstrap {
 
   async check(wakeUp: FiredWakeUp): Promise<void> {
     const interviewId = String(wakeUp.payload.interviewId);
-    const stream = streams.returnInterview(interviewId);
-    const recorded = await runDecider(
+    // One cause per alarm time: a duplicate delivery of this wake-up appends nothing new.
+    const recorded = await decideOnInterview(
       this.store,
-      stream,
-      returnInterviewDecider,
-      { type: 'CheckReturnInterviewDeadline', data: { interviewId, now: wakeUp.firedAt } },
-      { causationId: `deadline-check/${interviewId}`, correlationId: interviewId },
+      { type: 'CheckReturnInterviewDeadlines', data: { interviewId, now: wakeUp.firedAt } },
+      `deadline-check/${interviewId}/${wakeUp.runAt}`,
     );
-    if (recorded.length > 0) {
-      const lateMs = Date.parse(wakeUp.firedAt) - Date.parse(wakeUp.runAt);
+    const lateMs = Date.parse(wakeUp.firedAt) - Date.parse(wakeUp.runAt);
+    for (const event of recorded) {
       this.logger.warn(
-        `return interview ${interviewId} breached its deadline (checked ${lateMs} ms after it)`,
+        `return interview ${interviewId}: ${event.type} (checked ${lateMs} ms after it was due)`,
       );
-      return;
     }
-    const { events } = await this.store.readStream(stream);
-    const state = foldEvents(returnInterviewDecider, events as unknown as ReturnInterviewEvent[]);
-    if (
-      state.status === 'SCHEDULED' &&
-      !state.breached &&
-      state.dueAt &&
-      wakeUp.firedAt < state.dueAt
-    ) {
-      await this.scheduler.schedule({
-        key: deadlineWakeUpKey(interviewId),
-        runAt: state.dueAt,
-        payload: wakeUp.payload,
-      });
-    }
+    await this.alarms.arm(interviewId, wakeUp);
   }
 }

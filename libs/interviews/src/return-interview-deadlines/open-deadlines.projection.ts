@@ -3,17 +3,24 @@ import type { ReturnInterviewEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
 import { EventProcessing, type Projection } from '@homeward/platform';
 
+/** Events after which the interview waits for nothing more: no alarm is needed. */
+const CLOSING = new Set<ReturnInterviewEvent['type']>([
+  'ReturnInterviewHeld',
+  'ReturnInterviewDeclined',
+  'ReturnInterviewNotPossible',
+  'ReturnInterviewCancelled',
+]);
+
 /**
- * The interviews service's own record of deadlines still waiting for an outcome: on start-up
- * every one of them is armed again, so a deadline survives any restart or loss of Redis.
+ * The interviews service's own list of interviews still waiting for an outcome: on start-up each
+ * of them is armed again, so a deadline survives any restart or loss of Redis.
  */
 @Injectable()
 export class OpenDeadlinesProjection implements Projection, OnModuleInit {
   readonly name = 'interviews.open-deadlines';
   readonly eventTypes: ReadonlySet<string> = new Set<ReturnInterviewEvent['type']>([
     'ReturnInterviewScheduled',
-    'ReturnInterviewDeadlineBreached',
-    'ReturnInterviewCancelled',
+    ...CLOSING,
   ]);
   readonly schema = `
     CREATE TABLE IF NOT EXISTS rm_open_deadlines (
@@ -32,12 +39,12 @@ export class OpenDeadlinesProjection implements Projection, OnModuleInit {
     for (const event of events as unknown as ReturnInterviewEvent[]) {
       if (event.type === 'ReturnInterviewScheduled') {
         await tx.query(
-          `INSERT INTO rm_open_deadlines (interview_id, due_at, open) VALUES ($1, $2, $3)
+          `INSERT INTO rm_open_deadlines (interview_id, due_at, open) VALUES ($1, $2, true)
            ON CONFLICT (interview_id) DO NOTHING`,
-          [event.data.interviewId, event.data.dueAt, !event.data.notifiedLate],
+          [event.data.interviewId, event.data.dueAt],
         );
-      } else {
-        // Breached or cancelled: nothing left to wake for. Idempotent if redelivered.
+      } else if (CLOSING.has(event.type)) {
+        // Idempotent if redelivered.
         await tx.query(`UPDATE rm_open_deadlines SET open = false WHERE interview_id = $1`, [
           event.data.interviewId,
         ]);

@@ -1,25 +1,28 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
-  returnInterviewDecider,
+  policyFor,
   returnInterviewIdFor,
-  streams,
+  triageFactsFor,
+  triageReturnInterview,
   type ChildFound,
   type MissingReportCancelled,
-  type ReturnInterviewCommand,
 } from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
 import {
   EventProcessing,
   HOMEWARD_CONFIG,
-  runDecider,
   type HomewardConfig,
   type Reactor,
 } from '@homeward/platform';
+import { ChildRecordReader } from '../child-record/child-record.reader';
+import { correlationOf } from '../shared/correlation';
+import { decideOnInterview } from '../shared/decide-on-interview';
 
 /**
- * Every child found is offered a return interview: schedules one for each ChildFound, and
- * cancels it if the report is later cancelled as made in error. Safe to run twice on the same
- * event: the interview id comes from the episode and the decider ignores a second request.
+ * Every child found is offered a return interview: schedules one for each ChildFound, triaged on
+ * the child's record as it stood then, and cancels it if the report is later cancelled as made in
+ * error. Safe to run twice on the same event: the interview id comes from the episode and the
+ * decider ignores a second request.
  */
 @Injectable()
 export class ReturnInterviewScheduler implements Reactor, OnModuleInit {
@@ -30,6 +33,7 @@ export class ReturnInterviewScheduler implements Reactor, OnModuleInit {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
     private readonly processing: EventProcessing,
+    private readonly children: ChildRecordReader,
   ) {}
 
   onModuleInit(): void {
@@ -37,50 +41,57 @@ export class ReturnInterviewScheduler implements Reactor, OnModuleInit {
   }
 
   async react(event: RecordedEvent): Promise<void> {
-    const command = this.commandFor(event);
-    await runDecider(
-      this.store,
-      streams.returnInterview(command.data.interviewId),
-      returnInterviewDecider,
-      command,
-      { causationId: event.eventId, correlationId: correlationOf(event) },
-    );
+    if (event.type === 'ChildFound') await this.schedule(event as RecordedEvent & ChildFound);
+    else await this.cancel(event as RecordedEvent & MissingReportCancelled);
   }
 
-  private commandFor(event: RecordedEvent): ReturnInterviewCommand {
-    const now = new Date().toISOString();
-    if (event.type === 'ChildFound') {
-      const found = (event as unknown as ChildFound).data;
-      return {
+  private async schedule(event: RecordedEvent & ChildFound): Promise<void> {
+    const found = event.data;
+    const record = await this.children.missingRecord(found.childId, event.streamVersion);
+    const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
+    const currentCseLevel = await this.children.currentCseLevel(found.childId);
+    const facts = triageFactsFor(
+      record,
+      { episodeId: found.episodeId, at: found.returnedAt, currentCseLevel },
+      policy.triage,
+    );
+    await decideOnInterview(
+      this.store,
+      {
         type: 'ScheduleReturnInterview',
         data: {
           interviewId: returnInterviewIdFor(found.episodeId),
           episodeId: found.episodeId,
           childId: found.childId,
+          localAuthority: record.responsibleLocalAuthority,
           foundAt: found.foundAt,
           returnedAt: found.returnedAt,
           notifiedAt: found.notifiedAt,
-          triage: { riskLevel: found.riskLevel, cseConcern: found.cseConcern },
-          deadlineHours: this.config.policy.returnInterview.deadlineHours,
-          now,
+          triage: triageReturnInterview(facts, policy.triage),
+          timings: policy.returnInterview,
+          now: new Date().toISOString(),
         },
-      };
-    }
-    const cancelled = (event as unknown as MissingReportCancelled).data;
-    return {
-      type: 'CancelReturnInterview',
-      data: {
-        interviewId: returnInterviewIdFor(cancelled.episodeId),
-        childId: cancelled.childId,
-        reason: `the missing report was cancelled: ${cancelled.reason}`,
-        now,
       },
-    };
+      event.eventId,
+      correlationOf(event),
+    );
   }
-}
 
-/** Keeps the chain back to the police notification that started it, for tracing. */
-function correlationOf(event: RecordedEvent): string {
-  const id = event.metadata.correlationId;
-  return typeof id === 'string' ? id : event.eventId;
+  private async cancel(event: RecordedEvent & MissingReportCancelled): Promise<void> {
+    const cancelled = event.data;
+    await decideOnInterview(
+      this.store,
+      {
+        type: 'CancelReturnInterview',
+        data: {
+          interviewId: returnInterviewIdFor(cancelled.episodeId),
+          childId: cancelled.childId,
+          reason: `the missing report was cancelled: ${cancelled.reason}`,
+          now: new Date().toISOString(),
+        },
+      },
+      event.eventId,
+      correlationOf(event),
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_POLICY, policyFor } from '@homeward/domain';
 import { DEVELOPMENT_JWT_SECRET } from '../auth/development-key';
 import { loadHomewardConfig } from './homeward-config';
 
@@ -72,19 +73,81 @@ describe('configuration from the environment', () => {
       /DATABASE_URL: required when EVENT_STORE=postgres/,
     );
   });
+});
 
-  it('reads policy overrides from POLICY_FILE and rejects a nonsensical deadline', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'policy-'));
-    const good = join(dir, 'good.json');
-    writeFileSync(good, JSON.stringify({ returnInterview: { deadlineHours: 48 } }));
-    expect(loadHomewardConfig({ POLICY_FILE: good }).policy.returnInterview.deadlineHours).toBe(48);
-    const bad = join(dir, 'bad.json');
-    writeFileSync(bad, JSON.stringify({ returnInterview: { deadlineHours: -1 } }));
-    expect(() => loadHomewardConfig({ POLICY_FILE: bad })).toThrow(
-      /deadlineHours must be a positive number/,
+describe('policy from POLICY_FILE', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'policy-'));
+  const policyFile = (name: string, content: unknown): string => {
+    const file = join(dir, name);
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+
+  it('uses the defaults without a file', () => {
+    const config = loadHomewardConfig({});
+    expect(config.policy).toEqual(DEFAULT_POLICY);
+    expect(config.policies).toEqual({ default: DEFAULT_POLICY, localAuthorities: {} });
+  });
+
+  it('still reads a file of top-level overrides only', () => {
+    const file = policyFile('deadline.json', { returnInterview: { deadlineHours: 48 } });
+    const config = loadHomewardConfig({ POLICY_FILE: file });
+    expect(config.policy.returnInterview.deadlineHours).toBe(48);
+    expect(config.policy.triage).toEqual(DEFAULT_POLICY.triage);
+    expect(config.policies.default).toEqual(config.policy);
+  });
+
+  it("reads a local authority's overrides over the top level", () => {
+    const file = policyFile('walsall.json', {
+      returnInterview: { deadlineHours: 48 },
+      localAuthorities: { Walsall: { triage: { red: { underAge: 14 } } } },
+    });
+    const { policy, policies } = loadHomewardConfig({ POLICY_FILE: file });
+    const walsall = policyFor(policies, 'walsall');
+    expect(walsall.triage.red.underAge).toBe(14);
+    expect(walsall.returnInterview.deadlineHours).toBe(48);
+    expect(policy.triage.red.underAge).toBe(13);
+  });
+
+  it("names a local authority's bad value with its path", () => {
+    const file = policyFile('bad-la.json', {
+      localAuthorities: { Walsall: { triage: { red: { underAge: 30 } } } },
+    });
+    expect(() => loadHomewardConfig({ POLICY_FILE: file })).toThrow(
+      'Invalid configuration:\n  - POLICY_FILE: localAuthorities.Walsall.triage.red.underAge: must be a whole number from 1 to 18',
     );
+  });
+
+  it('reports every problem in the file, one line each, with other bad variables', () => {
+    const file = policyFile('bad.json', {
+      returnInterview: { deadlineHours: -1 },
+      repeatMissing: { cmog: { count: 0 } },
+      triage: { green: {} },
+    });
+    let message = '';
+    try {
+      loadHomewardConfig({ POLICY_FILE: file, PORT: 'eighty' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('Invalid configuration:');
+    expect(lines[1]).toMatch(/^ {2}- PORT: /);
+    // In the order they appear in the file.
+    expect(lines.filter((line) => line.includes('POLICY_FILE'))).toEqual([
+      '  - POLICY_FILE: returnInterview.deadlineHours: must be a number of hours above 0',
+      '  - POLICY_FILE: repeatMissing.cmog.count: must be a whole number of episodes, 1 or more',
+      '  - POLICY_FILE: triage.green: unknown setting (known here: red, amber)',
+    ]);
+  });
+
+  it('says when the file cannot be read or is not JSON', () => {
     expect(() => loadHomewardConfig({ POLICY_FILE: join(dir, 'missing.json') })).toThrow(
-      /POLICY_FILE: cannot read/,
+      /POLICY_FILE: cannot read .*missing\.json/,
+    );
+    const broken = policyFile('broken.json', '{ "returnInterview": ');
+    expect(() => loadHomewardConfig({ POLICY_FILE: broken })).toThrow(
+      /POLICY_FILE: is not valid JSON .*broken\.json/,
     );
   });
 });

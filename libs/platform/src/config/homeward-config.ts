@@ -1,6 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEFAULT_POLICY, type HomewardPolicy } from '@homeward/domain';
+import {
+  DEFAULT_POLICY_SET,
+  resolvePolicySet,
+  type HomewardPolicy,
+  type PolicySet,
+} from '@homeward/domain';
 import { DEVELOPMENT_JWT_SECRET } from '../auth/development-key';
 import { checkEnvironment } from './environment';
 
@@ -26,7 +31,10 @@ export interface HomewardConfig {
   kafka: { brokers: string[]; clientId: string } | null;
   scheduler: { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string };
   auth: { jwtSecret: string; usingDevelopmentKey: boolean };
+  /** The default policy (the policy file's top level over the built-in defaults). */
   policy: HomewardPolicy;
+  /** The default and each local authority's policy: pick one with policyFor. */
+  policies: PolicySet;
 }
 
 export const HOMEWARD_CONFIG = Symbol('HomewardConfig');
@@ -50,6 +58,8 @@ export function loadHomewardConfig(
         problems.push(`  - ${name}: required to run the ${service} service on its own`);
     }
   }
+  const { policies, policyProblems } = loadPolicies(env.POLICY_FILE);
+  problems.push(...policyProblems.map((problem) => `  - POLICY_FILE: ${problem}`));
   if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
 
   const storeKind = env.EVENT_STORE ?? (env.DATABASE_URL ? 'postgres' : 'pglite');
@@ -76,29 +86,26 @@ export function loadHomewardConfig(
       jwtSecret: env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
       usingDevelopmentKey: !env.AUTH_JWT_SECRET,
     },
-    policy: loadPolicy(env.POLICY_FILE),
+    policy: policies.default,
+    policies,
   };
 }
 
-/** Policy overrides from a JSON file, merged over the defaults section by section. */
-function loadPolicy(file?: string): HomewardPolicy {
-  if (!file) return DEFAULT_POLICY;
-  let overrides: Partial<HomewardPolicy>;
+/** Policy from a JSON file, with every problem in it (each `path: message`) to report at start-up. */
+function loadPolicies(file?: string): { policies: PolicySet; policyProblems: string[] } {
+  if (!file) return { policies: DEFAULT_POLICY_SET, policyProblems: [] };
+  let json: unknown;
   try {
-    overrides = JSON.parse(readFileSync(file, 'utf8')) as Partial<HomewardPolicy>;
+    json = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new Error(
-      `Invalid configuration:\n  - POLICY_FILE: cannot read ${file}: ${String(error)}`,
-    );
+    const problem = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot read';
+    return {
+      policies: DEFAULT_POLICY_SET,
+      policyProblems: [`${problem} ${file}: ${String(error)}`],
+    };
   }
-  const policy: HomewardPolicy = {
-    returnInterview: { ...DEFAULT_POLICY.returnInterview, ...overrides.returnInterview },
-  };
-  const hours = policy.returnInterview.deadlineHours;
-  if (!Number.isFinite(hours) || hours <= 0) {
-    throw new Error(
-      `Invalid configuration:\n  - POLICY_FILE: returnInterview.deadlineHours must be a positive number`,
-    );
-  }
-  return policy;
+  const result = resolvePolicySet(json);
+  return result.ok
+    ? { policies: result.set, policyProblems: [] }
+    : { policies: DEFAULT_POLICY_SET, policyProblems: result.errors };
 }

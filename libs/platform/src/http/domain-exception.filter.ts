@@ -7,7 +7,12 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import type { Response } from 'express';
-import { InvalidCommand, RuleViolation } from '@homeward/domain';
+import {
+  ActionNotPermitted,
+  InvalidCommand,
+  RecordNotFound,
+  RuleViolation,
+} from '@homeward/domain';
 import { StreamVersionConflict } from '@homeward/event-store';
 import { RequestValidationFailed } from './validation-errors';
 
@@ -26,10 +31,22 @@ export class DomainExceptionFilter implements ExceptionFilter {
       response.status(HttpStatus.BAD_REQUEST).json({ errors: exception.errors });
       return;
     }
+    if (exception instanceof RecordNotFound) {
+      response
+        .status(HttpStatus.NOT_FOUND)
+        .json({ statusCode: 404, error: 'Not Found', message: exception.message });
+      return;
+    }
     if (exception instanceof RuleViolation) {
       response
         .status(HttpStatus.CONFLICT)
         .json({ statusCode: 409, error: 'Conflict', message: exception.message });
+      return;
+    }
+    if (exception instanceof ActionNotPermitted) {
+      response
+        .status(HttpStatus.FORBIDDEN)
+        .json({ statusCode: 403, error: 'Forbidden', message: exception.message });
       return;
     }
     if (exception instanceof StreamVersionConflict) {

@@ -1,0 +1,57 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { AlertRaised } from '@homeward/domain';
+import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
+import { EventProcessing, type Projection } from '@homeward/platform';
+
+/** Every alert raised, as its audience lists them. */
+@Injectable()
+export class AlertsProjection implements Projection, OnModuleInit {
+  readonly name = 'console.alerts';
+  readonly eventTypes: ReadonlySet<string> = new Set(['AlertRaised']);
+  readonly schema = `
+    CREATE TABLE IF NOT EXISTS rm_alerts (
+      alert_id        uuid PRIMARY KEY,
+      type            text NOT NULL,
+      audience        text NOT NULL,
+      child_id        uuid,
+      local_authority text,
+      reasons         jsonb NOT NULL,
+      caused_by       jsonb NOT NULL,
+      due_by          timestamptz,
+      raised_at       timestamptz NOT NULL,
+      status          text NOT NULL,
+      position        bigint NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS rm_alerts_audience ON rm_alerts (audience, status, raised_at);
+    CREATE INDEX IF NOT EXISTS rm_alerts_child ON rm_alerts (child_id, raised_at)`;
+
+  constructor(private readonly processing: EventProcessing) {}
+
+  onModuleInit(): void {
+    this.processing.registerProjection(this);
+  }
+
+  async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    for (const recorded of events) {
+      const d = (recorded as unknown as AlertRaised).data;
+      await tx.query(
+        `INSERT INTO rm_alerts (alert_id, type, audience, child_id, local_authority, reasons,
+           caused_by, due_by, raised_at, status, position)
+         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, 'OPEN', $10)
+         ON CONFLICT (alert_id) DO NOTHING`,
+        [
+          d.alertId,
+          d.type,
+          d.audience,
+          d.childId,
+          d.localAuthority,
+          JSON.stringify(d.reasons),
+          JSON.stringify(d.causedBy),
+          d.dueBy,
+          d.raisedAt,
+          recorded.globalPosition,
+        ],
+      );
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { Inject } from '@nestjs/common';
+import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import type { AlertAudience, AlertStatus, AlertType } from '@homeward/domain';
+import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+import { GetAlerts, type AlertItem } from './get-alerts.query';
+
+interface Row {
+  alert_id: string;
+  type: AlertType;
+  audience: AlertAudience;
+  child_id: string | null;
+  local_authority: string | null;
+  reasons: string[];
+  caused_by: string[];
+  due_by: Date | null;
+  raised_at: Date;
+  status: AlertStatus;
+}
+
+@QueryHandler(GetAlerts)
+export class GetAlertsHandler implements IQueryHandler<GetAlerts> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ filter }: GetAlerts): Promise<AlertItem[]> {
+    const params: unknown[] = [filter.audiences];
+    let where = 'audience = ANY($1::text[])';
+    for (const [column, value] of [
+      ['type', filter.type],
+      ['child_id', filter.childId],
+      ['status', filter.status],
+    ] as const) {
+      if (value === undefined) continue;
+      params.push(value);
+      where += ` AND ${column} = $${params.length}`;
+    }
+    const rows = await this.db.query<Row>(
+      `SELECT alert_id::text AS alert_id, type, audience, child_id::text AS child_id,
+              local_authority, reasons, caused_by, due_by, raised_at, status
+       FROM rm_alerts WHERE ${where} ORDER BY raised_at DESC, alert_id LIMIT 1000`,
+      params,
+    );
+    return rows.map((r) => ({
+      alertId: r.alert_id,
+      type: r.type,
+      audience: r.audience,
+      childId: r.child_id,
+      localAuthority: r.local_authority,
+      reasons: r.reasons,
+      causedBy: r.caused_by,
+      dueBy: r.due_by ? new Date(r.due_by).toISOString() : null,
+      raisedAt: new Date(r.raised_at).toISOString(),
+      status: r.status,
+    }));
+  }
+}

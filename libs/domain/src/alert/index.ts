@@ -1,0 +1,5 @@
+export * from './values';
+export * from './events';
+export * from './commands';
+export * from './state';
+export * from './alert.decider';

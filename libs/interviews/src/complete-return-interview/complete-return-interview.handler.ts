@@ -1,0 +1,124 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  RecordNotFound,
+  ageInYearsAt,
+  policyFor,
+  repeatThresholdMet,
+  type ReturnInterviewHeld,
+  type ScreeningContext,
+} from '@homeward/domain';
+import { EVENT_STORE, type EventStore } from '@homeward/event-store';
+import {
+  HOMEWARD_CONFIG,
+  RequestValidationFailed,
+  type Caller,
+  type HomewardConfig,
+} from '@homeward/platform';
+import { ChildRecordReader } from '../child-record/child-record.reader';
+import { decideOnInterview } from '../shared/decide-on-interview';
+import { resultOf, type InterviewCommandResult } from '../shared/interview-command-result';
+import type { AssociateDto, CompleteReturnInterviewDto } from './complete-return-interview.dto';
+
+export interface InterviewCompleted extends InterviewCommandResult {
+  /** The level suggested, the level confirmed and what must follow (referral, strategy meeting). */
+  screening: ReturnInterviewHeld['data']['screening'] | null;
+}
+
+export class CompleteReturnInterviewRequest extends Command<InterviewCompleted> {
+  constructor(
+    readonly interviewId: string,
+    readonly body: CompleteReturnInterviewDto,
+    readonly caller: Caller,
+    readonly causationId: string,
+  ) {
+    super();
+  }
+}
+
+/**
+ * The allocated worker records the interview with the CSE screening tool. What the tool needs to
+ * know of the child (age at the interview, learning disability, whether the repeat threshold is
+ * met) is read from the child's missing record, not taken from the form.
+ */
+@CommandHandler(CompleteReturnInterviewRequest)
+export class CompleteReturnInterviewHandler implements ICommandHandler<CompleteReturnInterviewRequest> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
+    private readonly children: ChildRecordReader,
+  ) {}
+
+  async execute(request: CompleteReturnInterviewRequest): Promise<InterviewCompleted> {
+    const { body } = request;
+    assertAssociatesNamed(body.associates);
+    const interview = await this.children.interview(request.interviewId);
+    if (!interview.childId) {
+      throw new RecordNotFound(`no return interview ${request.interviewId} is known to Homeward`);
+    }
+    const record = await this.children.missingRecord(interview.childId);
+    const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
+    const conductedAt = new Date(body.conductedAt).toISOString();
+    const context: ScreeningContext = {
+      // Unknown date of birth: no floor by age can be claimed, so none is applied.
+      ageAtInterview: record.dateOfBirth ? ageInYearsAt(record.dateOfBirth, conductedAt) : 18,
+      learningDisability: record.learningDisability,
+      repeatThresholdMet: repeatThresholdMet(
+        record,
+        conductedAt,
+        policy.screening.missingEpisodesPrefill,
+      ),
+    };
+    const events = await decideOnInterview(
+      this.store,
+      {
+        type: 'CompleteReturnInterview',
+        data: {
+          interviewId: request.interviewId,
+          conductedAt,
+          screening: {
+            significant: body.screening.significant.map(({ code, when }) => ({ code, when })),
+            medium: body.screening.medium,
+            vulnerabilities: body.screening.vulnerabilities,
+            ...optional('confirmedLevel', body.screening.confirmedLevel),
+            ...optional('overrideReason', body.screening.overrideReason),
+            ...optional('missingEpisodesUntickReason', body.screening.missingEpisodesUntickReason),
+          },
+          screeningContext: context,
+          socialCareDecisionWorkingDays: policy.screening.socialCareDecisionWorkingDays,
+          record: {
+            locationsVisited: body.locationsVisited.map((l) => ({ ...l })),
+            associates: body.associates.map((a) => ({ ...a })),
+            pushFactors: body.pushFactors,
+            pullFactors: body.pullFactors,
+            childsVoice: body.childsVoice,
+            disclosures: body.disclosures,
+          },
+          completedBy: request.caller.sub,
+          now: new Date().toISOString(),
+        },
+      },
+      request.causationId,
+    );
+    const held = events.find((e): e is ReturnInterviewHeld => e.type === 'ReturnInterviewHeld');
+    return { ...resultOf(request.interviewId, events), screening: held?.data.screening ?? null };
+  }
+}
+
+const optional = <K extends string>(key: K, value: string | undefined) =>
+  value === undefined ? {} : ({ [key]: value } as Record<K, string>);
+
+/** An associate with nothing to identify them tells CMOG nothing: name at least one detail. */
+function assertAssociatesNamed(associates: AssociateDto[]): void {
+  const errors = associates.flatMap((a, i) =>
+    a.name || a.policePersonId || a.description
+      ? []
+      : [
+          {
+            field: `associates.${i}`,
+            message: 'needs at least one of name, policePersonId, description',
+          },
+        ],
+  );
+  if (errors.length > 0) throw new RequestValidationFailed(errors);
+}

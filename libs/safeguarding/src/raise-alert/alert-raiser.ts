@@ -1,0 +1,40 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { alertDecider, alertIdFor, streams, type RaiseAlert } from '@homeward/domain';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
+import { runDecider } from '@homeward/platform';
+
+export type AlertToRaise = Omit<RaiseAlert['data'], 'alertId' | 'now' | 'causedBy'> & {
+  /** Names the cause within the subject: the same cause always gives the same alert id. */
+  causeKey: string;
+};
+
+/**
+ * Raises an alert on its own stream. Its id comes from its type, subject and cause, and raising
+ * an existing alert records nothing: replays, duplicates and restarts never raise it twice.
+ */
+@Injectable()
+export class AlertRaiser {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async raise(alert: AlertToRaise, cause: RecordedEvent): Promise<void> {
+    const subject = alert.childId ?? alert.localAuthority ?? 'homeward';
+    const alertId = alertIdFor(alert.type, subject, alert.causeKey);
+    const { causeKey: _causeKey, ...fields } = alert;
+    await runDecider(
+      this.store,
+      streams.alert(alertId),
+      alertDecider,
+      {
+        type: 'RaiseAlert',
+        data: { ...fields, alertId, causedBy: [cause.eventId], now: new Date().toISOString() },
+      },
+      {
+        causationId: `${cause.eventId}/alert/${alertId}`,
+        correlationId:
+          typeof cause.metadata.correlationId === 'string'
+            ? cause.metadata.correlationId
+            : cause.eventId,
+      },
+    );
+  }
+}
