@@ -17,6 +17,9 @@ import { startService, stopService, type ServiceProcess } from '../support/servi
  */
 describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => {
   const DEADLINE_HOURS = 0.002; // 7.2 seconds
+  // Both must be below the deadline (the policy file is refused otherwise): 3.6 seconds each.
+  const UNALLOCATED_ALERT_HOURS = 0.001;
+  const REMINDER_HOURS_BEFORE_DUE = 0.001;
   const dir = mkdtempSync(join(tmpdir(), 'homeward-services-'));
   const worker = `Bearer ${tokenFor('ri-worker')}`;
   let env: Record<string, string>;
@@ -31,7 +34,13 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
     const policyFile = join(dir, 'policy.json');
     writeFileSync(
       policyFile,
-      JSON.stringify({ returnInterview: { deadlineHours: DEADLINE_HOURS } }),
+      JSON.stringify({
+        returnInterview: {
+          deadlineHours: DEADLINE_HOURS,
+          unallocatedAlertHours: UNALLOCATED_ALERT_HOURS,
+          reminderHoursBeforeDue: REMINDER_HOURS_BEFORE_DUE,
+        },
+      }),
     );
     env = {
       DATABASE_URL: db.url,

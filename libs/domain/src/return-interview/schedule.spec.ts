@@ -386,6 +386,7 @@ describe('the return interview state follows its events', () => {
       unallocatedAlertAt: '2024-06-03T11:15:01.000Z',
       reminderAt: '2024-06-04T11:00:00.000Z',
       priority: 'AMBER',
+      priorityReasons: ['police graded the episode MEDIUM risk'],
     });
 
     const afterBreach = returnInterviewDecider.evolve(

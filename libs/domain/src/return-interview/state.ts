@@ -13,6 +13,7 @@ export interface ReturnInterviewState {
   unallocatedAlertAt: string | null;
   reminderAt: string | null;
   priority: Priority | null;
+  priorityReasons: string[];
   workerId: string | null;
   attempts: number;
   breached: boolean;
@@ -35,6 +36,7 @@ export const initialReturnInterviewState = (): ReturnInterviewState => ({
   unallocatedAlertAt: null,
   reminderAt: null,
   priority: null,
+  priorityReasons: [],
   workerId: null,
   attempts: 0,
   breached: false,
@@ -62,6 +64,7 @@ export function evolveReturnInterview(
         unallocatedAlertAt: d.unallocatedAlertAt,
         reminderAt: d.reminderAt,
         priority: d.priority,
+        priorityReasons: d.priorityReasons,
       };
     }
     case 'ReturnInterviewDeadlineBreached':
@@ -75,7 +78,11 @@ export function evolveReturnInterview(
     case 'ReturnInterviewLinkedToEpisode':
       return { ...state, linkedEpisodeIds: [...state.linkedEpisodeIds, event.data.episodeId] };
     case 'ReturnInterviewReprioritised':
-      return { ...state, priority: event.data.priority };
+      return {
+        ...state,
+        priority: event.data.priority,
+        priorityReasons: event.data.priorityReasons,
+      };
     case 'ReturnInterviewAllocated':
       return { ...state, status: 'ALLOCATED', workerId: event.data.workerId };
     case 'ContactAttemptRecorded':

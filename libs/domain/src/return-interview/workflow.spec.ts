@@ -509,13 +509,40 @@ describe('the child goes missing again before the interview', () => {
       .when(
         linkReturnInterviewToEpisode({
           episodeId: third,
-          triage: { priority: 'RED', reasons: ['4 episodes within 30 days'] },
+          triage: { priority: 'RED', reasons: ['3 episodes within 30 days'] },
           now: '2024-06-04T08:00:00.000Z',
         }),
       )
       .then([
         returnInterviewLinkedToEpisode({ episodeId: third, linkedAt: '2024-06-04T08:00:00.000Z' }),
       ]);
+  });
+
+  it('records new reasons at the same priority, so the worker sees why now', () => {
+    const third = episodeFor('MP-2024-0003').episodeId;
+    spec
+      .given([scheduled])
+      .when(
+        linkReturnInterviewToEpisode({
+          episodeId: third,
+          triage: {
+            priority: 'AMBER',
+            reasons: ['police graded the episode MEDIUM risk', '2 episodes'],
+          },
+          now: '2024-06-04T08:00:00.000Z',
+        }),
+      )
+      .thenEvents((events) => {
+        expect(events.map((e) => e.type)).toEqual([
+          'ReturnInterviewLinkedToEpisode',
+          'ReturnInterviewReprioritised',
+        ]);
+        expect(events[1].data).toMatchObject({
+          previousPriority: 'AMBER',
+          priority: 'AMBER',
+          priorityReasons: ['police graded the episode MEDIUM risk', '2 episodes'],
+        });
+      });
   });
 
   it('does nothing when linked to the same episode again', () => {

@@ -144,7 +144,8 @@ export function review(
 
 /**
  * The child went missing again before being interviewed: the interview stays open (it is not
- * silently closed) and is linked to the new episode; the priority follows the new triage.
+ * silently closed) and is linked to the new episode; its priority and reasons follow the new
+ * triage.
  */
 export function linkToEpisode(
   { data }: LinkReturnInterviewToEpisode,
@@ -164,7 +165,11 @@ export function linkToEpisode(
       },
     },
   ];
-  if (state.priority !== null && state.priority !== data.triage.priority) {
+  const sameReasons =
+    state.priorityReasons.length === data.triage.reasons.length &&
+    state.priorityReasons.every((reason, i) => reason === data.triage.reasons[i]);
+  // The worker sees why now, not why then: new reasons are recorded even at the same priority.
+  if (state.priority !== null && (state.priority !== data.triage.priority || !sameReasons)) {
     events.push({
       type: 'ReturnInterviewReprioritised',
       data: {

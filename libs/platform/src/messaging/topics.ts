@@ -1,11 +1,15 @@
-import { EPISODE_EVENT_TYPES, RETURN_INTERVIEW_EVENT_TYPES } from '@homeward/domain';
+import {
+  ALERT_EVENT_TYPES,
+  EPISODE_EVENT_TYPES,
+  RETURN_INTERVIEW_EVENT_TYPES,
+} from '@homeward/domain';
 
 /** Police systems publish here (contract v1, key = force + "/" + police reference). */
 export const POLICE_NOTIFICATIONS_TOPIC = 'police.missing-persons.v1';
 /** Police messages Homeward could not accept, with the reason in headers. Nothing is dropped. */
 export const POLICE_NOTIFICATIONS_DLQ = 'police.missing-persons.v1.dlq';
 
-export type EventContext = 'intake' | 'episodes' | 'interviews';
+export type EventContext = 'intake' | 'episodes' | 'interviews' | 'safeguarding';
 
 /** Every stored event is forwarded to `homeward.<context>.v1`, keyed by child id. */
 export const eventTopic = (context: EventContext) => `homeward.${context}.v1`;
@@ -15,6 +19,7 @@ const CONTEXT_OF_EVENT_TYPE = new Map<string, EventContext>([
   ['PoliceEpisodeRegistered', 'intake'],
   ...EPISODE_EVENT_TYPES.map((t) => [t, 'episodes'] as [string, EventContext]),
   ...RETURN_INTERVIEW_EVENT_TYPES.map((t) => [t, 'interviews'] as [string, EventContext]),
+  ...ALERT_EVENT_TYPES.map((t) => [t, 'safeguarding'] as [string, EventContext]),
 ]);
 
 /** Where an event is forwarded; an event type nobody mapped still goes somewhere visible. */
@@ -33,4 +38,5 @@ export const HOMEWARD_TOPICS = [
   { topic: eventTopic('intake'), partitions: 6 },
   { topic: eventTopic('episodes'), partitions: 6 },
   { topic: eventTopic('interviews'), partitions: 6 },
+  { topic: eventTopic('safeguarding'), partitions: 6 },
 ];
