@@ -11,6 +11,8 @@ import { childFound, missingFromHome, missingReported } from '../support/notific
  * scheduled when the child is found, allocated, contact attempts, the interview with the CSE
  * screening tool, the manager's quality check, and the alerts that follow.
  */
+// Response bodies are read field by field in assertions; a loose type keeps them short.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'homeward-lifecycle-'));
