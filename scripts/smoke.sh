@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs Homeward as a user would (`node dist/...` after `npm run build`, as `npm start` does) and
-# walks the README's curl path: a missing report, a found report, the interview in the queue.
+# walks the README's curl path: a missing report, a found report, the interview in the queue,
+# allocated and held with the screening tool.
 #   bash scripts/smoke.sh               # embedded default (PGlite in a temporary directory)
 #   DATABASE_URL=postgres://... bash scripts/smoke.sh   # on PostgreSQL
 set -euo pipefail
@@ -41,13 +42,28 @@ echo; [ "$code" = "202" ] || { echo "smoke: missing report answered $code"; exit
 code=$(post "{\"notificationId\":\"$(node -e 'console.log(crypto.randomUUID())')\",\"type\":\"CHILD_FOUND\",\"force\":\"WMP\",\"policeReference\":\"$REF\",\"occurredAt\":\"$(ago 2)\",\"foundLocation\":{\"description\":\"Hotel\"}}")
 echo; [ "$code" = "202" ] || { echo "smoke: found report answered $code"; exit 1; }
 
+interview=""
 for _ in $(seq 1 40); do
   queue="$(curl -fsS "$BASE/api/v1/interviews" -H "Authorization: Bearer $WORKER")"
   if echo "$queue" | grep -q '"priority":"RED"'; then
     echo "smoke: interview queue $queue"
-    echo "smoke: ok"
-    exit 0
+    interview="$(echo "$queue" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].interviewId))')"
+    break
   fi
   sleep 0.25
 done
-echo "smoke: the interview never reached the queue"; cat "$LOG"; exit 1
+[ -n "$interview" ] || { echo "smoke: the interview never reached the queue"; cat "$LOG"; exit 1; }
+
+# The coordinator allocates it, the worker holds it with the screening tool.
+COORDINATOR="$(node scripts/token.js --role ri-coordinator --sub smoke-coordinator)"
+command() {
+  curl -sS -o "$DATA_DIR/body" -w '%{http_code}' -X POST "$BASE/api/v1/interviews/$interview/$1" \
+    -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"
+}
+code=$(command allocate "$COORDINATOR" '{"workerId":"smoke-worker"}')
+[ "$code" = "200" ] || { echo "smoke: allocate answered $code: $(cat "$DATA_DIR/body")"; exit 1; }
+code=$(command complete "$WORKER" "{\"conductedAt\":\"$(ago 0)\",\"screening\":{\"significant\":[{\"code\":\"MISSING_EPISODES\",\"when\":\"CURRENT\"},{\"code\":\"HOTELS_TAXIS_FAST_FOOD\",\"when\":\"CURRENT\"}],\"medium\":[\"ALCOHOL_MISUSE\"],\"vulnerabilities\":[]},\"locationsVisited\":[{\"description\":\"Hotel\"}],\"associates\":[],\"pushFactors\":\"\",\"pullFactors\":\"\",\"childsVoice\":\"Talked about the hotel\",\"disclosures\":\"\"}")
+[ "$code" = "200" ] || { echo "smoke: complete answered $code: $(cat "$DATA_DIR/body")"; exit 1; }
+grep -q '"confirmed":"SIGNIFICANT"' "$DATA_DIR/body" || { echo "smoke: unexpected screening $(cat "$DATA_DIR/body")"; exit 1; }
+echo "smoke: interview held, screening $(cat "$DATA_DIR/body")"
+echo "smoke: ok"
