@@ -10,6 +10,7 @@ export * from './auth/current-caller';
 export * from './event-processing/event-processor';
 export * from './event-processing/event-processing.service';
 export * from './commands/run-decider';
+export * from './commands/read-child-record';
 export * from './messaging/topics';
 export * from './messaging/event-message';
 export * from './messaging/forwarder.module';

@@ -1,12 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
-  episodeDecider,
   foldEvents,
   returnInterviewDecider,
   streams,
   type ChildMissingRecord,
   type CseLevel,
-  type EpisodeEvent,
   type ReturnInterviewEvent,
   type ReturnInterviewState,
 } from '@homeward/domain';
@@ -16,6 +14,7 @@ import {
   type EventStore,
   type SqlDatabase,
 } from '@homeward/event-store';
+import { readChildMissingRecord } from '@homeward/platform';
 
 /**
  * What the interviews context reads about a child before deciding: the missing record (every
@@ -31,10 +30,7 @@ export class ChildRecordReader {
 
   /** The child's record; with `upToVersion`, as it stood when that event was recorded. */
   async missingRecord(childId: string, upToVersion?: number): Promise<ChildMissingRecord> {
-    const { events } = await this.store.readStream(streams.child(childId));
-    const known =
-      upToVersion === undefined ? events : events.filter((e) => e.streamVersion <= upToVersion);
-    return foldEvents(episodeDecider, known as unknown as EpisodeEvent[]);
+    return readChildMissingRecord(this.store, childId, upToVersion);
   }
 
   async interview(interviewId: string): Promise<ReturnInterviewState> {

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   RecordNotFound,
   ageInYearsAt,
@@ -9,15 +9,11 @@ import {
   type ScreeningContext,
 } from '@homeward/domain';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
-import {
-  HOMEWARD_CONFIG,
-  RequestValidationFailed,
-  type Caller,
-  type HomewardConfig,
-} from '@homeward/platform';
+import { HOMEWARD_CONFIG, RequestValidationFailed, type HomewardConfig } from '@homeward/platform';
 import { ChildRecordReader } from '../child-record/child-record.reader';
 import { decideOnInterview } from '../shared/decide-on-interview';
 import { resultOf, type InterviewCommandResult } from '../shared/interview-command-result';
+import { InterviewRequest } from '../shared/interview-request';
 import type { AssociateDto, CompleteReturnInterviewDto } from './complete-return-interview.dto';
 
 export interface InterviewCompleted extends InterviewCommandResult {
@@ -25,16 +21,10 @@ export interface InterviewCompleted extends InterviewCommandResult {
   screening: ReturnInterviewHeld['data']['screening'] | null;
 }
 
-export class CompleteReturnInterviewRequest extends Command<InterviewCompleted> {
-  constructor(
-    readonly interviewId: string,
-    readonly body: CompleteReturnInterviewDto,
-    readonly caller: Caller,
-    readonly causationId: string,
-  ) {
-    super();
-  }
-}
+export class CompleteReturnInterviewRequest extends InterviewRequest<
+  CompleteReturnInterviewDto,
+  InterviewCompleted
+> {}
 
 /**
  * The allocated worker records the interview with the CSE screening tool. What the tool needs to

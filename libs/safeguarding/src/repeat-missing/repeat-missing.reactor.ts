@@ -1,17 +1,10 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import {
-  episodeDecider,
-  foldEvents,
-  policyFor,
-  repeatMissingPatterns,
-  streams,
-  type EpisodeEvent,
-  type MissingEpisodeReported,
-} from '@homeward/domain';
+import { policyFor, repeatMissingPatterns, type MissingEpisodeReported } from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
 import {
   EventProcessing,
   HOMEWARD_CONFIG,
+  readChildMissingRecord,
   type HomewardConfig,
   type Reactor,
 } from '@homeward/platform';
@@ -41,9 +34,7 @@ export class RepeatMissingReactor implements Reactor, OnModuleInit {
 
   async react(recorded: RecordedEvent): Promise<void> {
     const { childId, episodeId } = (recorded as RecordedEvent & MissingEpisodeReported).data;
-    const { events } = await this.store.readStream(streams.child(childId));
-    const asThen = events.filter((e) => e.streamVersion <= recorded.streamVersion);
-    const record = foldEvents(episodeDecider, asThen as unknown as EpisodeEvent[]);
+    const record = await readChildMissingRecord(this.store, childId, recorded.streamVersion);
     const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
     for (const pattern of repeatMissingPatterns(record, episodeId, policy.repeatMissing)) {
       await this.alerts.raise(
