@@ -416,6 +416,23 @@ describe('triage and repeat patterns on the real pipeline', () => {
     for (const word of ['lifestyle', 'choice', 'prostitute', 'trouble maker', 'consent']) {
       expect(text).not.toContain(word);
     }
+    // The child's timeline carries the alerts too (here also one RI_OVERDUE per interview: each
+    // found notification came days after the return, past its 72 hours).
+    const raised = await eventually(async () => {
+      const timeline = (await get(`/api/v1/children/${childId}/timeline`).expect(200))
+        .body as Json[];
+      const types = timeline.filter((e) => e.type === 'AlertRaised').map((e) => e.data.type);
+      if (types.length < 6) throw new Error(`only ${types.length} alerts on the timeline yet`);
+      return types as string[];
+    });
+    expect(raised.sort()).toEqual([
+      'ABSENT_PATTERN',
+      'REPEAT_MISSING',
+      'RI_OVERDUE',
+      'RI_OVERDUE',
+      'RI_OVERDUE',
+      'STRATEGY_MEETING_REQUIRED',
+    ]);
     // The third episode's interview is RED: three episodes in 90 days.
     const queue = (await get('/api/v1/interviews').expect(200)).body as Json[];
     const third = queue.find((i) => i.childId === childId && i.priority === 'RED');

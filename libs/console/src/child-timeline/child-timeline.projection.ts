@@ -1,8 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { EpisodeEvent, ReturnInterviewEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
 import { EventProcessing, type Projection } from '@homeward/platform';
-import { TIMELINE_EVENT_TYPES, occurredAt } from './occurred-at';
+import { TIMELINE_EVENT_TYPES, occurredAt, type TimelineEvent } from './occurred-at';
 
 /** Everything that happened to a child, in the order Homeward learnt it. */
 @Injectable()
@@ -29,11 +28,16 @@ export class ChildTimelineProjection implements Projection, OnModuleInit {
   }
 
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
-    const rows = events.map((e) => {
-      const typed = e as unknown as EpisodeEvent | ReturnInterviewEvent;
+    // Alerts about a place or a group (no child id) belong on CMOG's picture, not a timeline.
+    const about = events.filter(
+      (e) => typeof (e.data as { childId?: unknown }).childId === 'string',
+    );
+    if (about.length === 0) return;
+    const rows = about.map((e) => {
+      const typed = e as unknown as TimelineEvent;
       return {
         global_position: e.globalPosition,
-        child_id: typed.data.childId,
+        child_id: typed.data.childId as string,
         event_id: e.eventId,
         event_type: e.type,
         stream_name: e.streamName,

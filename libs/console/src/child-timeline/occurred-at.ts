@@ -1,6 +1,6 @@
-import type { EpisodeEvent, ReturnInterviewEvent } from '@homeward/domain';
+import type { AlertRaised, EpisodeEvent, ReturnInterviewEvent } from '@homeward/domain';
 
-type TimelineEvent = EpisodeEvent | ReturnInterviewEvent;
+export type TimelineEvent = EpisodeEvent | ReturnInterviewEvent | AlertRaised;
 
 export const TIMELINE_EVENT_TYPES: ReadonlySet<string> = new Set<TimelineEvent['type']>([
   'MissingEpisodeReported',
@@ -20,6 +20,7 @@ export const TIMELINE_EVENT_TYPES: ReadonlySet<string> = new Set<TimelineEvent['
   'ReturnInterviewDeclined',
   'ReturnInterviewNotPossible',
   'ReturnInterviewReviewed',
+  'AlertRaised',
 ]);
 
 /** When the thing happened in the child's life, as opposed to when Homeward recorded it. */
@@ -58,5 +59,7 @@ export function occurredAt(event: TimelineEvent): string {
       return event.data.recordedAt;
     case 'ReturnInterviewReviewed':
       return event.data.reviewedAt;
+    case 'AlertRaised':
+      return event.data.raisedAt;
   }
 }
