@@ -58,6 +58,12 @@ export class EnvironmentVariables {
   KAFKA_CLIENT_ID?: string;
 
   @IsOptional()
+  @Matches(/^[A-Za-z0-9._-]{1,100}$/, {
+    message: 'KAFKA_NAMESPACE must be letters, digits, ".", "_" or "-" (at most 100)',
+  })
+  KAFKA_NAMESPACE?: string;
+
+  @IsOptional()
   @IsString()
   @Matches(/^rediss?:\/\//, { message: 'REDIS_URL must be a redis:// URL' })
   REDIS_URL?: string;

@@ -28,7 +28,7 @@ export interface HomewardConfig {
   eventStore: { kind: 'sql' } | { kind: 'kurrentdb'; connectionString: string };
   /** How projections and reactors receive events: straight from the store, or from Kafka. */
   eventFeed: 'store' | 'kafka';
-  kafka: { brokers: string[]; clientId: string } | null;
+  kafka: { brokers: string[]; clientId: string; namespace?: string } | null;
   scheduler: { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string };
   auth: { jwtSecret: string; usingDevelopmentKey: boolean };
   /** The default policy (the policy file's top level over the built-in defaults). */
@@ -79,6 +79,7 @@ export function loadHomewardConfig(
       ? {
           brokers: env.KAFKA_BROKERS.split(','),
           clientId: env.KAFKA_CLIENT_ID ?? `homeward-${service}`,
+          ...(env.KAFKA_NAMESPACE ? { namespace: env.KAFKA_NAMESPACE } : {}),
         }
       : null,
     scheduler: env.REDIS_URL ? { kind: 'bullmq', redisUrl: env.REDIS_URL } : { kind: 'in-process' },

@@ -11,6 +11,12 @@ import type {
 export interface KafkaBusOptions {
   brokers: string[];
   clientId: string;
+  /**
+   * Prefixes every topic and consumer group (`<namespace>.<topic>`), so several Homeward
+   * environments (or test runs) can share one cluster without reading each other's messages.
+   * The application keeps using the plain names.
+   */
+  namespace?: string;
   /** Logged through the given function instead of kafkajs's console logger. */
   log?: (level: 'error' | 'warn', message: string) => void;
 }
@@ -45,11 +51,11 @@ export class KafkaMessageBus implements MessageBus {
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
     const admin = await this.connectedAdmin();
     const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(t.topic));
+    const missing = topics.filter((t) => !existing.has(this.physical(t.topic)));
     if (missing.length === 0) return;
     await admin.createTopics({
       waitForLeaders: true,
-      topics: missing.map((t) => ({ topic: t.topic, numPartitions: t.partitions })),
+      topics: missing.map((t) => ({ topic: this.physical(t.topic), numPartitions: t.partitions })),
     });
   }
 
@@ -57,7 +63,7 @@ export class KafkaMessageBus implements MessageBus {
     if (messages.length === 0) return;
     const producer = await this.connectedProducer();
     await producer.send({
-      topic,
+      topic: this.physical(topic),
       acks: -1,
       messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
     });
@@ -65,17 +71,20 @@ export class KafkaMessageBus implements MessageBus {
 
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
     const consumer = this.kafka.consumer({
-      groupId: options.groupId,
+      groupId: this.physical(options.groupId),
       sessionTimeout: 10_000,
       heartbeatInterval: 1_000,
       retry: { initialRetryTime: 300, retries: 10, restartOnFailure: async () => true },
     });
     await consumer.connect();
-    await consumer.subscribe({ topics: options.topics, fromBeginning: true });
+    await consumer.subscribe({
+      topics: options.topics.map((t) => this.physical(t)),
+      fromBeginning: true,
+    });
     await consumer.run({
       eachMessage: async ({ topic, partition, message }) => {
         const consumed: ConsumedMessage = {
-          topic,
+          topic: this.logical(topic),
           partition,
           offset: message.offset,
           key: message.key?.toString('utf8') ?? '',
@@ -98,6 +107,15 @@ export class KafkaMessageBus implements MessageBus {
     };
     this.consumers.add(running);
     return running;
+  }
+
+  private physical(name: string): string {
+    return this.options.namespace ? `${this.options.namespace}.${name}` : name;
+  }
+
+  private logical(name: string): string {
+    const prefix = this.options.namespace ? `${this.options.namespace}.` : '';
+    return prefix && name.startsWith(prefix) ? name.slice(prefix.length) : name;
   }
 
   async ping(): Promise<void> {
