@@ -67,6 +67,22 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
   afterAll(async () => {
     await bus?.close();
     for (const service of services.values()) await stopService(service);
+    // Each service's own log, kept for reading when something here failed.
+    const logs = mkdtempSync(join(tmpdir(), `homeward-${namespace}-logs-`));
+    for (const service of services.values()) {
+      writeFileSync(join(logs, `${service.name}.log`), service.output());
+    }
+    console.log(`four services: their logs are in ${logs}`);
+    // Errors the services logged, so a failure in CI can be read without the files.
+    const errors = [...services.values()].flatMap((service) =>
+      service
+        .output()
+        .split('\n')
+        .filter((line) => /\bERROR\b/.test(line))
+        .slice(-20)
+        .map((line) => `${service.name}: ${line}`),
+    );
+    if (errors.length > 0) console.log(`four services logged errors:\n${errors.join('\n')}`);
     await drop?.();
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
@@ -126,7 +142,7 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
       const mine = (await queue()).find((i) => i.childId === firstChild);
       if (!mine) throw new Error('not in the console queue yet');
       return mine;
-    }, 30_000);
+    }, 60_000);
     console.log(
       `four services: Kafka → interview visible in the console queue in ${Date.now() - started} ms`,
     );
@@ -142,7 +158,7 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
       'ChildFound',
       'ReturnInterviewScheduled',
     ]);
-  }, 60_000);
+  }, 90_000);
 
   it('raises the breach through BullMQ when the (shortened) deadline passes', async () => {
     const breached = await eventually(async () => {

@@ -31,6 +31,11 @@ export interface ConsumerOptions {
 }
 
 export interface RunningConsumer {
+  /**
+   * Resolves once the consumer has joined its group and been given partitions to read: until
+   * then a service is not really consuming, and says so in its readiness check.
+   */
+  readonly joined: Promise<void>;
   stop(): Promise<void>;
 }
 

@@ -49,6 +49,13 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
       onError: (error, m) =>
         this.logger.error(`offset ${m.partition}/${m.offset} failed, retrying: ${String(error)}`),
     });
+    // Ready only once the group has given this consumer its partitions (bounded: a slow broker
+    // is logged, and the consumer keeps trying behind the scenes).
+    const inTime = await Promise.race([
+      this.consumer.joined.then(() => true),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 60_000).unref()),
+    ]);
+    if (!inTime) this.logger.warn(`not yet joined the ${POLICE_CONSUMER_GROUP} group after 60 s`);
     this.logger.log(`consuming ${POLICE_NOTIFICATIONS_TOPIC}`);
   }
 

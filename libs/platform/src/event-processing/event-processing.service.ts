@@ -19,9 +19,12 @@ import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config'
 import { fromEventMessage } from '../messaging/event-message';
 import { topicsForEventTypes } from '../messaging/topics';
 import { migrateCheckpoints, readCheckpoint, storeCheckpoint } from './checkpoints';
+import { countDeadLetters, migrateDeadLetters, parkEvent } from './dead-letters';
+import { DEFAULT_RETRY_BUDGET, delayBefore, sleep, type RetryBudget } from './retry';
 import type { Projection, Reactor } from './event-processor';
 
 type Processor = { name: string; eventTypes: ReadonlySet<string> };
+type Handle = (events: RecordedEvent[], position: number | null) => Promise<void>;
 
 /**
  * Runs every registered projection and reactor. With EVENT_FEED=store (the embedded default)
@@ -38,6 +41,8 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly consumers = new Map<string, RunningConsumer>();
   private readonly bootstrapHooks: Array<() => Promise<void>> = [];
+  /** How hard one failing event is tried before it is parked (tests shorten it). */
+  retryBudget: RetryBudget = DEFAULT_RETRY_BUDGET;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -61,6 +66,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
 
   async onApplicationBootstrap(): Promise<void> {
     await migrateCheckpoints(this.db);
+    await migrateDeadLetters(this.db);
     for (const projection of this.projections) {
       for (const statement of projection.schema.split(';').filter((s) => s.trim())) {
         await this.db.query(statement);
@@ -83,7 +89,27 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
         if (position !== null) await storeCheckpoint(this.db, reactor.name, position);
       });
     }
+    await this.untilJoined();
     for (const hook of this.bootstrapHooks) await hook();
+  }
+
+  /**
+   * With EVENT_FEED=kafka, start-up waits until every consumer has joined its group, so a
+   * service that says it is ready really is consuming. A broker slower than a minute to assign
+   * partitions is reported, and the service starts anyway (its consumers keep trying).
+   */
+  private async untilJoined(timeoutMs = 60_000): Promise<void> {
+    if (this.consumers.size === 0) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), timeoutMs);
+    });
+    const joined = Promise.all([...this.consumers.values()].map((c) => c.joined)).then(() => true);
+    const inTime = await Promise.race([joined, timedOut]);
+    clearTimeout(timer);
+    if (!inTime) {
+      this.logger.warn(`consumers had not all joined their groups after ${timeoutMs} ms`);
+    }
   }
 
   /** Store feed only: resolves when every processor has handled everything up to `position`. */
@@ -102,6 +128,11 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     );
   }
 
+  /** Events each processor parked as poison (see dead-letters.ts); empty when there are none. */
+  parked(): Promise<Record<string, number>> {
+    return countDeadLetters(this.db);
+  }
+
   async onApplicationShutdown(): Promise<void> {
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
     await Promise.all([...this.consumers.values()].map((c) => c.stop()));
@@ -110,14 +141,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /** `position` is the store checkpoint to save, or null when Kafka keeps the offsets. */
-  private async run(
-    processor: Processor,
-    handle: (events: RecordedEvent[], position: number | null) => Promise<void>,
-  ): Promise<void> {
-    const onError = (error: unknown) =>
-      this.logger.error(
-        `${processor.name} failed, retrying: ${error instanceof Error ? error.stack : String(error)}`,
-      );
+  private async run(processor: Processor, handle: Handle): Promise<void> {
     if (this.config.eventFeed === 'kafka') {
       if (!this.bus) throw new Error('EVENT_FEED=kafka needs KAFKA_BROKERS');
       const topics = topicsForEventTypes(processor.eventTypes);
@@ -126,9 +150,9 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
         topics,
         handle: async (message) => {
           if (!processor.eventTypes.has(message.headers['event-type'] ?? '')) return;
-          await handle([fromEventMessage(message)], null);
+          await this.handleOne(processor, fromEventMessage(message), handle, null);
         },
-        onError,
+        onError: (error) => this.reportFailure(processor, error),
       });
       this.consumers.set(processor.name, consumer);
       this.logger.log(`${processor.name} consuming ${topics.join(', ')}`);
@@ -137,10 +161,65 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     const after = await readCheckpoint(this.db, processor.name);
     const subscription = this.store.subscribe({
       after,
-      onEvents: (events) => handle(events, events[events.length - 1].globalPosition),
-      onError,
+      onEvents: async (events) => {
+        try {
+          await handle(events, events[events.length - 1].globalPosition);
+        } catch (error) {
+          // Find the event at fault: one at a time, each with its own retries (and its own
+          // checkpoint), so the good ones around a poison event are handled and it alone parked.
+          this.reportFailure(processor, error);
+          for (const event of events) {
+            await this.handleOne(processor, event, handle, event.globalPosition);
+          }
+        }
+      },
+      onError: (error) => this.reportFailure(processor, error),
     });
     this.subscriptions.set(processor.name, subscription);
     this.logger.log(`${processor.name} started from position ${after}`);
   }
+
+  /**
+   * Handles one event, retrying with backoff. If it still fails while the database and the store
+   * answer, it is a poison event: parked with the reason (and the checkpoint moved past it), so
+   * the events behind it go on. If they do not answer, the failure is thrown, and the feed
+   * retries later: nothing is parked because of an outage.
+   */
+  private async handleOne(
+    processor: Processor,
+    event: RecordedEvent,
+    handle: Handle,
+    position: number | null,
+  ): Promise<void> {
+    const budget = this.retryBudget;
+    let failure: unknown;
+    for (let attempt = 1; attempt <= budget.attempts; attempt++) {
+      try {
+        await handle([event], position);
+        return;
+      } catch (error) {
+        failure = error;
+        if (attempt < budget.attempts) await sleep(delayBefore(attempt, budget));
+      }
+    }
+    await this.db.query('SELECT 1');
+    await this.store.headPosition();
+    await this.db.transaction(async (tx) => {
+      await parkEvent(tx, processor.name, event, budget.attempts, failure);
+      if (position !== null) await storeCheckpoint(tx, processor.name, position);
+    });
+    this.logger.error(
+      `${processor.name} parked ${event.type} ${event.eventId} (position ${event.globalPosition}) ` +
+        `after ${budget.attempts} attempts: ${describe(failure)}`,
+    );
+  }
+
+  private reportFailure(processor: Processor, error: unknown): void {
+    this.logger.error(
+      `${processor.name} failed, retrying: ${error instanceof Error ? error.stack : String(error)}`,
+    );
+  }
 }
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -53,6 +53,8 @@ export class HealthController {
         this.probe('eventProcessing', async () => ({
           feed: this.config.eventFeed,
           processors: await this.processing.status(),
+          // Poison events parked per processor: still ready, but someone must look at them.
+          parked: await this.processing.parked(),
         })),
       () =>
         this.probe('scheduler', async () => {

@@ -77,6 +77,12 @@ export class KafkaMessageBus implements MessageBus {
       retry: { initialRetryTime: 300, retries: 10, restartOnFailure: async () => true },
     });
     await consumer.connect();
+    const joined = new Promise<void>((resolve) => {
+      const stopListening = consumer.on(consumer.events.GROUP_JOIN, () => {
+        stopListening();
+        resolve();
+      });
+    });
     await consumer.subscribe({
       topics: options.topics.map((t) => this.physical(t)),
       fromBeginning: true,
@@ -100,6 +106,7 @@ export class KafkaMessageBus implements MessageBus {
       },
     });
     const running: RunningConsumer = {
+      joined,
       stop: async () => {
         this.consumers.delete(running);
         await consumer.disconnect();

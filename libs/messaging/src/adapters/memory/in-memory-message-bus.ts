@@ -98,6 +98,7 @@ export class InMemoryMessageBus implements MessageBus {
     })();
 
     return {
+      joined: Promise.resolve(),
       stop: async () => {
         stopped = true;
         wake();
