@@ -5,7 +5,15 @@
 const jwt = require('jsonwebtoken');
 const { secret } = require('../libs/platform/src/auth/development-key.json');
 
-const KNOWN_ROLES = ['police-system', 'ri-coordinator', 'ri-worker', 'safeguarding-manager'];
+const KNOWN_ROLES = [
+  'police-system',
+  'ri-coordinator',
+  'ri-worker',
+  'safeguarding-manager',
+  'social-care',
+  'cmog-member',
+  'cmog-chair',
+];
 
 function fail(message) {
   process.stderr.write(`token: ${message}\n`);

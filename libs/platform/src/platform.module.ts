@@ -10,6 +10,7 @@ import { EventProcessing } from './event-processing/event-processing.service';
 import { HealthController } from './health/health.controller';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { MessagingModule } from './messaging/messaging.module';
+import { WakeUps } from './scheduling/wake-ups';
 
 /**
  * What every Homeward service needs: validated configuration, the stores, Kafka and the
@@ -32,10 +33,18 @@ export class PlatformModule {
       providers: [
         { provide: HOMEWARD_CONFIG, useValue: config },
         EventProcessing,
+        WakeUps,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
       ],
-      exports: [HOMEWARD_CONFIG, EventProcessing, CqrsModule, DatabaseModule, MessagingModule],
+      exports: [
+        HOMEWARD_CONFIG,
+        EventProcessing,
+        WakeUps,
+        CqrsModule,
+        DatabaseModule,
+        MessagingModule,
+      ],
     };
   }
 }

@@ -8,16 +8,17 @@ import {
   type AlertStatus,
   type AlertType,
 } from '@homeward/domain';
-import { CurrentCaller, RequestValidationFailed, Roles, type Caller } from '@homeward/platform';
+import {
+  ALERT_READER_ROLES,
+  CurrentCaller,
+  RequestValidationFailed,
+  Roles,
+  alertAudiencesOf,
+  type Caller,
+} from '@homeward/platform';
 import { GetAlerts, type AlertFilter, type AlertItem } from './get-alerts.query';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Which audiences each role reads: the safeguarding manager sees every alert. */
-function audiencesOf(caller: Caller): AlertAudience[] {
-  if (caller.roles.includes('safeguarding-manager')) return [...ALERT_AUDIENCES];
-  return caller.roles.includes('ri-coordinator') ? ['RI_COORDINATOR'] : [];
-}
 
 @Controller('api/v1/alerts')
 export class AlertsController {
@@ -25,7 +26,7 @@ export class AlertsController {
 
   /** `?type=&childId=&audience=&status=` */
   @Get()
-  @Roles('safeguarding-manager', 'ri-coordinator')
+  @Roles(...ALERT_READER_ROLES)
   list(
     @CurrentCaller() caller: Caller,
     @Query('type') type?: string,
@@ -47,7 +48,7 @@ export class AlertsController {
       errors.push({ field: 'childId', message: 'must be a UUID' });
     }
     if (errors.length > 0) throw new RequestValidationFailed(errors);
-    const visible = audiencesOf(caller);
+    const visible = alertAudiencesOf(caller);
     const filter: AlertFilter = {
       audiences: audience ? visible.filter((a) => a === audience) : visible,
       ...(type ? { type: type as AlertType } : {}),

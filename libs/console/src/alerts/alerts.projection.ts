@@ -1,5 +1,5 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AlertRaised } from '@homeward/domain';
+import type { AlertEvent, AlertRaised } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
 import { EventProcessing, type Projection } from '@homeward/platform';
 
@@ -7,7 +7,11 @@ import { EventProcessing, type Projection } from '@homeward/platform';
 @Injectable()
 export class AlertsProjection implements Projection, OnModuleInit {
   readonly name = 'console.alerts';
-  readonly eventTypes: ReadonlySet<string> = new Set(['AlertRaised']);
+  readonly eventTypes: ReadonlySet<string> = new Set<AlertEvent['type']>([
+    'AlertRaised',
+    'AlertAcknowledged',
+    'AlertEscalated',
+  ]);
   readonly schema = `
     CREATE TABLE IF NOT EXISTS rm_alerts (
       alert_id        uuid PRIMARY KEY,
@@ -19,7 +23,11 @@ export class AlertsProjection implements Projection, OnModuleInit {
       caused_by       jsonb NOT NULL,
       due_by          timestamptz,
       raised_at       timestamptz NOT NULL,
+      acknowledge_by  timestamptz,
       status          text NOT NULL,
+      acknowledged_by text,
+      acknowledged_at timestamptz,
+      escalated_at    timestamptz,
       position        bigint NOT NULL
     );
     CREATE INDEX IF NOT EXISTS rm_alerts_audience ON rm_alerts (audience, status, raised_at);
@@ -33,25 +41,55 @@ export class AlertsProjection implements Projection, OnModuleInit {
 
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
     for (const recorded of events) {
-      const d = (recorded as unknown as AlertRaised).data;
-      await tx.query(
-        `INSERT INTO rm_alerts (alert_id, type, audience, child_id, local_authority, reasons,
-           caused_by, due_by, raised_at, status, position)
-         VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, 'OPEN', $10)
-         ON CONFLICT (alert_id) DO NOTHING`,
-        [
-          d.alertId,
-          d.type,
-          d.audience,
-          d.childId,
-          d.localAuthority,
-          JSON.stringify(d.reasons),
-          JSON.stringify(d.causedBy),
-          d.dueBy,
-          d.raisedAt,
-          recorded.globalPosition,
-        ],
-      );
+      const event = recorded as unknown as AlertEvent;
+      switch (event.type) {
+        case 'AlertRaised':
+          await this.raised(event.data, recorded.globalPosition, tx);
+          break;
+        case 'AlertAcknowledged':
+          // Only moves forward: a redelivered older event never overwrites a newer one.
+          await tx.query(
+            `UPDATE rm_alerts SET status = 'ACKNOWLEDGED', acknowledged_by = $3,
+               acknowledged_at = $4, position = $2
+             WHERE alert_id = $1 AND position < $2`,
+            [
+              event.data.alertId,
+              recorded.globalPosition,
+              event.data.acknowledgedBy,
+              event.data.acknowledgedAt,
+            ],
+          );
+          break;
+        case 'AlertEscalated':
+          await tx.query(
+            `UPDATE rm_alerts SET status = 'ESCALATED', escalated_at = $3, position = $2
+             WHERE alert_id = $1 AND position < $2`,
+            [event.data.alertId, recorded.globalPosition, event.data.escalatedAt],
+          );
+          break;
+      }
     }
+  }
+
+  private async raised(d: AlertRaised['data'], position: number, tx: SqlExecutor): Promise<void> {
+    await tx.query(
+      `INSERT INTO rm_alerts (alert_id, type, audience, child_id, local_authority, reasons,
+         caused_by, due_by, raised_at, acknowledge_by, status, position)
+       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, 'OPEN', $11)
+       ON CONFLICT (alert_id) DO NOTHING`,
+      [
+        d.alertId,
+        d.type,
+        d.audience,
+        d.childId,
+        d.localAuthority,
+        JSON.stringify(d.reasons),
+        JSON.stringify(d.causedBy),
+        d.dueBy,
+        d.raisedAt,
+        d.acknowledgeBy,
+        position,
+      ],
+    );
   }
 }

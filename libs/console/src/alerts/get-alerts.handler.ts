@@ -14,7 +14,11 @@ interface Row {
   caused_by: string[];
   due_by: Date | null;
   raised_at: Date;
+  acknowledge_by: Date | null;
   status: AlertStatus;
+  acknowledged_by: string | null;
+  acknowledged_at: Date | null;
+  escalated_at: Date | null;
 }
 
 @QueryHandler(GetAlerts)
@@ -35,7 +39,8 @@ export class GetAlertsHandler implements IQueryHandler<GetAlerts> {
     }
     const rows = await this.db.query<Row>(
       `SELECT alert_id::text AS alert_id, type, audience, child_id::text AS child_id,
-              local_authority, reasons, caused_by, due_by, raised_at, status
+              local_authority, reasons, caused_by, due_by, raised_at, acknowledge_by, status,
+              acknowledged_by, acknowledged_at, escalated_at
        FROM rm_alerts WHERE ${where} ORDER BY raised_at DESC, alert_id LIMIT 1000`,
       params,
     );
@@ -47,9 +52,15 @@ export class GetAlertsHandler implements IQueryHandler<GetAlerts> {
       localAuthority: r.local_authority,
       reasons: r.reasons,
       causedBy: r.caused_by,
-      dueBy: r.due_by ? new Date(r.due_by).toISOString() : null,
+      dueBy: iso(r.due_by),
       raisedAt: new Date(r.raised_at).toISOString(),
+      acknowledgeBy: iso(r.acknowledge_by),
       status: r.status,
+      acknowledgedBy: r.acknowledged_by,
+      acknowledgedAt: iso(r.acknowledged_at),
+      escalatedAt: iso(r.escalated_at),
     }));
   }
 }
+
+const iso = (value: Date | null): string | null => (value ? new Date(value).toISOString() : null);

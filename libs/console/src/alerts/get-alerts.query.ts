@@ -11,7 +11,12 @@ export interface AlertItem {
   causedBy: string[];
   dueBy: string | null;
   raisedAt: string;
+  /** Escalated to the safeguarding manager if nobody of the audience acknowledges it by then. */
+  acknowledgeBy: string | null;
   status: AlertStatus;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  escalatedAt: string | null;
 }
 
 export interface AlertFilter {

@@ -1,6 +1,6 @@
-import type { AlertRaised, EpisodeEvent, ReturnInterviewEvent } from '@homeward/domain';
+import type { AlertEvent, EpisodeEvent, ReturnInterviewEvent } from '@homeward/domain';
 
-export type TimelineEvent = EpisodeEvent | ReturnInterviewEvent | AlertRaised;
+export type TimelineEvent = EpisodeEvent | ReturnInterviewEvent | AlertEvent;
 
 export const TIMELINE_EVENT_TYPES: ReadonlySet<string> = new Set<TimelineEvent['type']>([
   'MissingEpisodeReported',
@@ -21,6 +21,8 @@ export const TIMELINE_EVENT_TYPES: ReadonlySet<string> = new Set<TimelineEvent['
   'ReturnInterviewNotPossible',
   'ReturnInterviewReviewed',
   'AlertRaised',
+  'AlertAcknowledged',
+  'AlertEscalated',
 ]);
 
 /** When the thing happened in the child's life, as opposed to when Homeward recorded it. */
@@ -61,5 +63,9 @@ export function occurredAt(event: TimelineEvent): string {
       return event.data.reviewedAt;
     case 'AlertRaised':
       return event.data.raisedAt;
+    case 'AlertAcknowledged':
+      return event.data.acknowledgedAt;
+    case 'AlertEscalated':
+      return event.data.escalatedAt;
   }
 }

@@ -1,4 +1,6 @@
 import { InvalidCommand, type FieldError } from '../shared/errors';
+import { addHours } from '../shared/time';
+import { acknowledge, checkAcknowledgement } from './acknowledgement';
 import type { AlertCommand, RaiseAlert } from './commands';
 import type { AlertEvent } from './events';
 import type { AlertState } from './state';
@@ -8,6 +10,10 @@ export function decideAlert(command: AlertCommand, state: AlertState): AlertEven
   switch (command.type) {
     case 'RaiseAlert':
       return raise(command, state);
+    case 'AcknowledgeAlert':
+      return acknowledge(command, state);
+    case 'CheckAlertAcknowledgement':
+      return checkAcknowledgement(command, state);
   }
 }
 
@@ -32,6 +38,10 @@ function raise({ data }: RaiseAlert, state: AlertState): AlertEvent[] {
         causedBy: data.causedBy,
         dueBy: data.dueBy ?? null,
         raisedAt: data.now,
+        acknowledgeBy:
+          data.acknowledgeWithinHours === null
+            ? null
+            : addHours(data.now, data.acknowledgeWithinHours),
       },
     },
   ];
@@ -53,5 +63,20 @@ function problemsWith(data: RaiseAlert['data']): FieldError[] {
   if (data.dueBy != null && Number.isNaN(Date.parse(data.dueBy))) {
     errors.push({ field: 'dueBy', message: 'must be an ISO 8601 date and time' });
   }
+  errors.push(...acknowledgementProblems(data));
   return errors;
+}
+
+function acknowledgementProblems(data: RaiseAlert['data']): FieldError[] {
+  const hours = data.acknowledgeWithinHours;
+  if (hours === null) return [];
+  const field = 'acknowledgeWithinHours';
+  if (typeof hours !== 'number' || !Number.isFinite(hours) || hours <= 0) {
+    return [{ field, message: 'must be a number of hours above 0, or null for no deadline' }];
+  }
+  // Escalating the escalation would raise ALERT_UNACKNOWLEDGED about itself without end.
+  if (data.type === 'ALERT_UNACKNOWLEDGED') {
+    return [{ field, message: 'must be null: ALERT_UNACKNOWLEDGED is the top of the ladder' }];
+  }
+  return [];
 }

@@ -21,10 +21,53 @@ export interface AlertRaised {
     /** When the audience must have acted (e.g. a social care decision), if there is a deadline. */
     dueBy: string | null;
     raisedAt: string;
+    /**
+     * Not acknowledged by then, the alert is escalated (raisedAt + acknowledgeWithinHours).
+     * Null when there is no acknowledgement deadline (ALERT_UNACKNOWLEDGED).
+     */
+    acknowledgeBy: string | null;
   };
 }
 
-/** Acknowledge, escalate and close come next; they join this union. */
-export type AlertEvent = AlertRaised;
+/**
+ * Someone in the alert's audience acknowledged it, possibly after it was escalated. The note is
+ * free text that may be about the child, so it sits under `personal`, ready for encryption.
+ */
+export interface AlertAcknowledged {
+  type: 'AlertAcknowledged';
+  data: {
+    alertId: string;
+    childId: string | null;
+    type: AlertType;
+    audience: AlertAudience;
+    acknowledgedBy: string;
+    acknowledgedAt: string;
+    personal: { note: string };
+  };
+}
 
-export const ALERT_EVENT_TYPES: ReadonlyArray<AlertEvent['type']> = ['AlertRaised'];
+/**
+ * Nobody in the audience acknowledged the alert by its acknowledgeBy. Reactors raise
+ * ALERT_UNACKNOWLEDGED to the safeguarding manager from this.
+ */
+export interface AlertEscalated {
+  type: 'AlertEscalated';
+  data: {
+    alertId: string;
+    childId: string | null;
+    type: AlertType;
+    audience: AlertAudience;
+    raisedAt: string;
+    acknowledgeBy: string;
+    escalatedAt: string;
+  };
+}
+
+/** Close comes next; it joins this union. */
+export type AlertEvent = AlertRaised | AlertAcknowledged | AlertEscalated;
+
+export const ALERT_EVENT_TYPES: ReadonlyArray<AlertEvent['type']> = [
+  'AlertRaised',
+  'AlertAcknowledged',
+  'AlertEscalated',
+];

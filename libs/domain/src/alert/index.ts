@@ -3,3 +3,4 @@ export * from './events';
 export * from './commands';
 export * from './state';
 export * from './alert.decider';
+export { alertAcknowledgementDue } from './acknowledgement';

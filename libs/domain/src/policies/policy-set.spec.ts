@@ -82,7 +82,7 @@ describe("each local authority's policy is defaults, then the top level, then it
 describe('every problem is reported with its path', () => {
   it('names an unknown setting and what is known there', () => {
     expect(errorsOf({ returnInterveiw: { deadlineHours: 48 } })).toEqual([
-      'returnInterveiw: unknown setting (known here: returnInterview, triage, repeatMissing, screening)',
+      'returnInterveiw: unknown setting (known here: returnInterview, triage, repeatMissing, screening, alerts)',
     ]);
   });
 
@@ -129,6 +129,36 @@ describe('every problem is reported with its path', () => {
     expect(errorsOf({ screening: { socialCareDecisionWorkingDays: 0 } })).toEqual([
       'screening.socialCareDecisionWorkingDays: must be a whole number of working days, 1 or more',
     ]);
+  });
+
+  it.each([0.5, 24, 72])('accepts alerts.acknowledgeWithinHours %p', (acknowledgeWithinHours) => {
+    const set = resolved({ alerts: { acknowledgeWithinHours } });
+    expect(set.default.alerts).toEqual({ acknowledgeWithinHours });
+  });
+
+  it.each([0, -24, '24', null, Number.POSITIVE_INFINITY])(
+    'refuses alerts.acknowledgeWithinHours %p',
+    (acknowledgeWithinHours) => {
+      expect(errorsOf({ alerts: { acknowledgeWithinHours } })).toEqual([
+        'alerts.acknowledgeWithinHours: must be a number of hours above 0',
+      ]);
+    },
+  );
+
+  it("names a bad acknowledgement window in a local authority's section", () => {
+    expect(
+      errorsOf({ localAuthorities: { Walsall: { alerts: { acknowledgeWithinHours: 0 } } } }),
+    ).toEqual([
+      'localAuthorities.Walsall.alerts.acknowledgeWithinHours: must be a number of hours above 0',
+    ]);
+  });
+
+  it('gives each local authority its own acknowledgement window', () => {
+    const set = resolved({
+      localAuthorities: { Walsall: { alerts: { acknowledgeWithinHours: 4 } } },
+    });
+    expect(policyFor(set, 'Walsall').alerts.acknowledgeWithinHours).toBe(4);
+    expect(policyFor(set, 'Kent').alerts.acknowledgeWithinHours).toBe(24);
   });
 
   it('refuses a value where settings are expected', () => {
@@ -213,7 +243,7 @@ describe('local authority sections', () => {
 
   it('does not allow local authorities inside a local authority', () => {
     expect(errorsOf({ localAuthorities: { Walsall: { localAuthorities: {} } } })).toEqual([
-      'localAuthorities.Walsall.localAuthorities: unknown setting (known here: returnInterview, triage, repeatMissing, screening)',
+      'localAuthorities.Walsall.localAuthorities: unknown setting (known here: returnInterview, triage, repeatMissing, screening, alerts)',
     ]);
   });
 

@@ -142,6 +142,7 @@ const NUMBER_RULES: Record<string, (value: unknown) => string | null> = {
   deadlineHours: hours,
   unallocatedAlertHours: hours,
   reminderHoursBeforeDue: hours,
+  acknowledgeWithinHours: hours,
   underAge: (value) =>
     isWhole(value) && value >= 1 && value <= 18 ? null : 'must be a whole number from 1 to 18',
   count: wholeAtLeastOne('episodes'),

@@ -43,6 +43,13 @@ export interface HomewardPolicy {
     /** Children's social care decide on a referral within this many working days. */
     socialCareDecisionWorkingDays: number;
   };
+  alerts: {
+    /**
+     * An alert not acknowledged this long after it was raised is escalated (ALERT_UNACKNOWLEDGED
+     * to the safeguarding manager): an alert nobody has read protects no child.
+     */
+    acknowledgeWithinHours: number;
+  };
 }
 
 export const DEFAULT_POLICY: HomewardPolicy = {
@@ -60,4 +67,5 @@ export const DEFAULT_POLICY: HomewardPolicy = {
     missingEpisodesPrefill: { count: 3, withinDays: 90 },
     socialCareDecisionWorkingDays: 1,
   },
+  alerts: { acknowledgeWithinHours: 24 },
 };

@@ -2,6 +2,8 @@
  * Small factories for domain specs: one valid command or event each, overridable field by field.
  * Every timestamp is fixed so a spec never depends on the clock.
  */
+import type { AcknowledgeAlert, CheckAlertAcknowledgement, RaiseAlert } from '../alert/commands';
+import type { AlertAcknowledged, AlertEscalated, AlertRaised } from '../alert/events';
 import type {
   CancelReport,
   ChildDetails,
@@ -43,7 +45,7 @@ import type {
 } from '../return-interview/events';
 import type { InterviewPersonalRecord } from '../return-interview/values';
 import type { ScreeningContext, ScreeningInput } from '../screening/screening';
-import { childIdFor, episodeIdFor, returnInterviewIdFor } from '../shared/ids';
+import { alertIdFor, childIdFor, episodeIdFor, returnInterviewIdFor } from '../shared/ids';
 
 export const FORCE = 'MET';
 export const POLICE_PERSON_ID = 'PP-000123';
@@ -621,6 +623,107 @@ export const returnInterviewLinkedToEpisode = (
     childId: CHILD_ID,
     episodeId: NEXT_EPISODE_ID,
     linkedAt: '2024-06-03T20:00:00.000Z',
+    ...overrides,
+  },
+});
+
+/**
+ * Alerts: a STRATEGY_MEETING_REQUIRED alert to social care, raised 1 June 20:00:05 with the
+ * default 24 hours to acknowledge, so it escalates at 2 June 20:00:05 if nobody has.
+ */
+export const ALERT_ID = alertIdFor('STRATEGY_MEETING_REQUIRED', CHILD_ID, EPISODE_ID);
+export const ALERT_RAISED_AT = '2024-06-01T20:00:05.000Z';
+export const ALERT_ACKNOWLEDGE_BY = '2024-06-02T20:00:05.000Z';
+export const ALERT_ACKNOWLEDGED_AT = '2024-06-02T09:00:00.000Z';
+export const ALERT_REASONS = [
+  'the child has been reported missing or absent 3 times in 30 days: on 2024-05-01, 2024-05-11 and 2024-05-21',
+];
+export const SOCIAL_WORKER_ID = 'social-worker-1';
+export const ALERT_NOTE = 'Strategy meeting being arranged for 4 June with police and health';
+
+export const raiseAlert = (overrides: Partial<RaiseAlert['data']> = {}): RaiseAlert => ({
+  type: 'RaiseAlert',
+  data: {
+    alertId: ALERT_ID,
+    type: 'STRATEGY_MEETING_REQUIRED',
+    audience: 'SOCIAL_CARE',
+    childId: CHILD_ID,
+    localAuthority: 'Camden',
+    reasons: ALERT_REASONS,
+    causedBy: ['event-1'],
+    acknowledgeWithinHours: 24,
+    now: ALERT_RAISED_AT,
+    ...overrides,
+  },
+});
+
+export const alertRaised = (overrides: Partial<AlertRaised['data']> = {}): AlertRaised => ({
+  type: 'AlertRaised',
+  data: {
+    alertId: ALERT_ID,
+    type: 'STRATEGY_MEETING_REQUIRED',
+    audience: 'SOCIAL_CARE',
+    childId: CHILD_ID,
+    localAuthority: 'Camden',
+    reasons: ALERT_REASONS,
+    causedBy: ['event-1'],
+    dueBy: null,
+    raisedAt: ALERT_RAISED_AT,
+    acknowledgeBy: ALERT_ACKNOWLEDGE_BY,
+    ...overrides,
+  },
+});
+
+export const acknowledgeAlert = (
+  overrides: Partial<AcknowledgeAlert['data']> = {},
+): AcknowledgeAlert => ({
+  type: 'AcknowledgeAlert',
+  data: {
+    alertId: ALERT_ID,
+    note: ALERT_NOTE,
+    acknowledgedBy: SOCIAL_WORKER_ID,
+    callerAudiences: ['SOCIAL_CARE'],
+    now: ALERT_ACKNOWLEDGED_AT,
+    ...overrides,
+  },
+});
+
+export const alertAcknowledged = (
+  overrides: Partial<AlertAcknowledged['data']> = {},
+): AlertAcknowledged => ({
+  type: 'AlertAcknowledged',
+  data: {
+    alertId: ALERT_ID,
+    childId: CHILD_ID,
+    type: 'STRATEGY_MEETING_REQUIRED',
+    audience: 'SOCIAL_CARE',
+    acknowledgedBy: SOCIAL_WORKER_ID,
+    acknowledgedAt: ALERT_ACKNOWLEDGED_AT,
+    personal: { note: ALERT_NOTE },
+    ...overrides,
+  },
+});
+
+export const checkAlertAcknowledgement = (
+  now: string,
+  overrides: Partial<CheckAlertAcknowledgement['data']> = {},
+): CheckAlertAcknowledgement => ({
+  type: 'CheckAlertAcknowledgement',
+  data: { alertId: ALERT_ID, now, ...overrides },
+});
+
+export const alertEscalated = (
+  overrides: Partial<AlertEscalated['data']> = {},
+): AlertEscalated => ({
+  type: 'AlertEscalated',
+  data: {
+    alertId: ALERT_ID,
+    childId: CHILD_ID,
+    type: 'STRATEGY_MEETING_REQUIRED',
+    audience: 'SOCIAL_CARE',
+    raisedAt: ALERT_RAISED_AT,
+    acknowledgeBy: ALERT_ACKNOWLEDGE_BY,
+    escalatedAt: ALERT_ACKNOWLEDGE_BY,
     ...overrides,
   },
 });

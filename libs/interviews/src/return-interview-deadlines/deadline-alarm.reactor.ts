@@ -5,10 +5,10 @@ import {
   type ReturnInterviewEvent,
 } from '@homeward/domain';
 import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
-import { EventProcessing, type Reactor } from '@homeward/platform';
-import { SCHEDULER, type FiredWakeUp, type Scheduler } from '@homeward/scheduler';
+import { EventProcessing, WakeUps, type Reactor } from '@homeward/platform';
+import type { FiredWakeUp } from '@homeward/scheduler';
 import { ChildRecordReader } from '../child-record/child-record.reader';
-import { deadlineWakeUpKey } from './deadline-keys';
+import { RETURN_INTERVIEW_WAKE_UP, deadlineWakeUpKey } from './deadline-keys';
 
 /**
  * Keeps one alarm per interview armed for its next escalation (unallocated, reminder, due), and
@@ -25,7 +25,7 @@ export class DeadlineAlarmReactor implements Reactor, OnModuleInit {
   constructor(
     private readonly processing: EventProcessing,
     private readonly children: ChildRecordReader,
-    @Inject(SCHEDULER) private readonly scheduler: Scheduler,
+    private readonly wakeUps: WakeUps,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
   ) {}
 
@@ -50,7 +50,7 @@ export class DeadlineAlarmReactor implements Reactor, OnModuleInit {
     const next = nextDeadline(await this.children.interview(interviewId));
     const key = deadlineWakeUpKey(interviewId);
     if (!next) {
-      await this.scheduler.cancel(key);
+      await this.wakeUps.cancel(key);
       return;
     }
     let runAt = next.at;
@@ -59,7 +59,7 @@ export class DeadlineAlarmReactor implements Reactor, OnModuleInit {
         Math.max(Date.parse(runAt), Date.parse(ringing.firedAt)) + 1000,
       ).toISOString();
     }
-    await this.scheduler.schedule({ key, runAt, payload: { interviewId } });
+    await this.wakeUps.schedule(RETURN_INTERVIEW_WAKE_UP, key, runAt, { interviewId });
   }
 
   /** On start-up, every interview still waiting for an outcome is armed again. */

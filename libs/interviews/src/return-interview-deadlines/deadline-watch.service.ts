@@ -1,8 +1,10 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
-import { SCHEDULER, type FiredWakeUp, type Scheduler } from '@homeward/scheduler';
+import { WakeUps } from '@homeward/platform';
+import type { FiredWakeUp } from '@homeward/scheduler';
 import { decideOnInterview } from '../shared/decide-on-interview';
 import { DeadlineAlarmReactor } from './deadline-alarm.reactor';
+import { RETURN_INTERVIEW_WAKE_UP } from './deadline-keys';
 
 /**
  * When the alarm rings, re-check the interview's own stream: each escalation is an event the
@@ -10,17 +12,17 @@ import { DeadlineAlarmReactor } from './deadline-alarm.reactor';
  * alarm is armed for whatever comes next.
  */
 @Injectable()
-export class DeadlineWatch implements OnApplicationBootstrap {
+export class DeadlineWatch implements OnModuleInit {
   private readonly logger = new Logger('DeadlineWatch');
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(SCHEDULER) private readonly scheduler: Scheduler,
+    private readonly wakeUps: WakeUps,
     private readonly alarms: DeadlineAlarmReactor,
   ) {}
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.scheduler.start((wakeUp) => this.check(wakeUp));
+  onModuleInit(): void {
+    this.wakeUps.on(RETURN_INTERVIEW_WAKE_UP, (wakeUp) => this.check(wakeUp));
   }
 
   async check(wakeUp: FiredWakeUp): Promise<void> {

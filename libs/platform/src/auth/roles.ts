@@ -5,6 +5,9 @@ export const ROLES = [
   'ri-coordinator',
   'ri-worker',
   'safeguarding-manager',
+  'social-care',
+  'cmog-member',
+  'cmog-chair',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

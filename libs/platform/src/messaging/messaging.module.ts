@@ -42,10 +42,14 @@ import { HOMEWARD_TOPICS } from './topics';
     {
       provide: SCHEDULER,
       inject: [HOMEWARD_CONFIG],
-      useFactory: async ({ scheduler }: HomewardConfig): Promise<Scheduler> => {
+      useFactory: async ({ scheduler, service }: HomewardConfig): Promise<Scheduler> => {
         if (scheduler.kind === 'bullmq') {
           await BullMqScheduler.assertNoEviction(scheduler.redisUrl);
-          return new BullMqScheduler({ redisUrl: scheduler.redisUrl });
+          // A queue per service: the interviews and safeguarding services never take each
+          // other's wake-ups. The embedded all-in-one process keeps the one queue.
+          const queueName =
+            service === 'all' ? 'homeward-wake-ups' : `homeward-${service}-wake-ups`;
+          return new BullMqScheduler({ redisUrl: scheduler.redisUrl, queueName });
         }
         return new InProcessScheduler();
       },

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { alertDecider, alertIdFor, streams, type RaiseAlert } from '@homeward/domain';
+import { alertDecider, alertIdFor, policyFor, streams, type RaiseAlert } from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
-import { runDecider } from '@homeward/platform';
+import { HOMEWARD_CONFIG, runDecider, type HomewardConfig } from '@homeward/platform';
 
-export type AlertToRaise = Omit<RaiseAlert['data'], 'alertId' | 'now' | 'causedBy'> & {
+export type AlertToRaise = Omit<
+  RaiseAlert['data'],
+  'alertId' | 'now' | 'causedBy' | 'acknowledgeWithinHours'
+> & {
   /** Names the cause within the subject: the same cause always gives the same alert id. */
   causeKey: string;
 };
@@ -14,19 +17,34 @@ export type AlertToRaise = Omit<RaiseAlert['data'], 'alertId' | 'now' | 'causedB
  */
 @Injectable()
 export class AlertRaiser {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
+  ) {}
 
   async raise(alert: AlertToRaise, cause: RecordedEvent): Promise<void> {
     const subject = alert.childId ?? alert.localAuthority ?? 'homeward';
     const alertId = alertIdFor(alert.type, subject, alert.causeKey);
     const { causeKey: _causeKey, ...fields } = alert;
+    // Every alert must be acknowledged in time, except the escalation of one that was not: the
+    // safeguarding manager is the top of the ladder.
+    const acknowledgeWithinHours =
+      alert.type === 'ALERT_UNACKNOWLEDGED'
+        ? null
+        : policyFor(this.config.policies, alert.localAuthority).alerts.acknowledgeWithinHours;
     await runDecider(
       this.store,
       streams.alert(alertId),
       alertDecider,
       {
         type: 'RaiseAlert',
-        data: { ...fields, alertId, causedBy: [cause.eventId], now: new Date().toISOString() },
+        data: {
+          ...fields,
+          alertId,
+          acknowledgeWithinHours,
+          causedBy: [cause.eventId],
+          now: new Date().toISOString(),
+        },
       },
       {
         causationId: `${cause.eventId}/alert/${alertId}`,
