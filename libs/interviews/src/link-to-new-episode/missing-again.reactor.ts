@@ -52,6 +52,14 @@ export class MissingAgainReactor implements Reactor, OnModuleInit {
     const at = episodeStart(record.episodes[episodeId]);
     for (const previous of earlier) {
       const interviewId = returnInterviewIdFor(previous.episodeId);
+      // Every found episode gets an interview, but the scheduler is another reactor and may not
+      // have got to it yet: fail and be retried, rather than miss the link for good.
+      if ((await this.children.interview(interviewId)).status === 'NOT_SCHEDULED') {
+        throw new Error(
+          `the return interview for episode ${previous.episodeId} is not scheduled yet; ` +
+            `linking it to episode ${episodeId} is retried`,
+        );
+      }
       const facts = triageFactsFor(
         record,
         { episodeId: previous.episodeId, at, currentCseLevel },
