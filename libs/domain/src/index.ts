@@ -9,3 +9,4 @@ export * from './police-notification';
 export * from './policies';
 export * from './screening';
 export * from './alert';
+export * from './intelligence';

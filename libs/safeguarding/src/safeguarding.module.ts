@@ -5,6 +5,7 @@ import { AcknowledgeAlertHandler } from './acknowledge-alert/acknowledge-alert.h
 import { AcknowledgementAlarm } from './alert-acknowledgement/acknowledgement-alarm';
 import { OpenAcknowledgementsProjection } from './alert-acknowledgement/open-acknowledgements.projection';
 import { UnacknowledgedEscalationReactor } from './alert-acknowledgement/unacknowledged-escalation.reactor';
+import { IntelligenceModule } from './intelligence/intelligence.module';
 import { OutOfAreaReactor } from './out-of-area/out-of-area.reactor';
 import { AlertRaiser } from './raise-alert/alert-raiser';
 import { RepeatMissingReactor } from './repeat-missing/repeat-missing.reactor';
@@ -17,6 +18,7 @@ import { ScreeningOutcomeReactor } from './screening-outcomes/screening-outcome.
  * console.
  */
 @Module({
+  imports: [IntelligenceModule],
   controllers: [AlertCommandsController],
   providers: [
     AlertRaiser,

@@ -1,0 +1,47 @@
+import { Body, Controller, Get, Post, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import type { Response } from 'express';
+import { CurrentCaller, Roles, parseBody, type Caller } from '@homeward/platform';
+import { GetCmogPicture, type CmogPicture } from './cmog-picture.query';
+import { InformationReportDto } from './information-report.dto';
+import {
+  RecordInformationReportRequest,
+  type InformationReportReceipt,
+} from './record-information-report.handler';
+
+@Controller('api/v1')
+export class IntelligenceController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  /** Any professional who learns something passes it on: 201, or 200 for the same report again. */
+  @Post('intelligence')
+  @Roles(
+    'police-system',
+    'ri-worker',
+    'ri-coordinator',
+    'social-care',
+    'cmog-member',
+    'cmog-chair',
+    'safeguarding-manager',
+  )
+  async report(
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+    @Res({ passthrough: true }) response: Response,
+  ): Promise<InformationReportReceipt> {
+    const dto = parseBody(InformationReportDto, body);
+    const receipt = await this.commands.execute(new RecordInformationReportRequest(dto, caller));
+    response.status(receipt.duplicate ? 200 : 201);
+    return receipt;
+  }
+
+  /** Named and not-yet-named offenders, premises and vehicles from every report. */
+  @Get('cmog/picture')
+  @Roles('cmog-member', 'cmog-chair', 'safeguarding-manager')
+  picture(): Promise<CmogPicture> {
+    return this.queries.execute(new GetCmogPicture());
+  }
+}
