@@ -26,6 +26,7 @@ export function testConfig(
     auth: { jwtSecret: DEVELOPMENT_JWT_SECRET, usingDevelopmentKey: true },
     policy: DEFAULT_POLICY,
     policies: DEFAULT_POLICY_SET,
+    webhooks: [],
     ...overrides,
   };
 }

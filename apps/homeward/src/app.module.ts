@@ -3,7 +3,7 @@ import { ConsoleModule } from '@homeward/console';
 import { IntakeModule } from '@homeward/intake';
 import { InterviewsModule } from '@homeward/interviews';
 import { ForwarderModule, PlatformModule, type HomewardConfig } from '@homeward/platform';
-import { SafeguardingModule } from '@homeward/safeguarding';
+import { AlertDeliveryModule, SafeguardingModule } from '@homeward/safeguarding';
 
 /**
  * Every Homeward context in one process: the embedded default behind `npm start`. Events reach
@@ -12,7 +12,14 @@ import { SafeguardingModule } from '@homeward/safeguarding';
  */
 @Module({})
 export class HomewardModule {
-  static forRoot(config: HomewardConfig): DynamicModule {
+  /**
+   * `alertDelivery` replaces the alert-delivery module, e.g. with shorter retries in a test
+   * (`AlertDeliveryModule.withSettings(...)`).
+   */
+  static forRoot(
+    config: HomewardConfig,
+    options: { alertDelivery?: DynamicModule } = {},
+  ): DynamicModule {
     return {
       module: HomewardModule,
       imports: [
@@ -20,6 +27,7 @@ export class HomewardModule {
         IntakeModule,
         InterviewsModule,
         SafeguardingModule,
+        options.alertDelivery ?? AlertDeliveryModule,
         ConsoleModule,
         ...(config.kafka ? [ForwarderModule] : []),
       ],

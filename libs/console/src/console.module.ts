@@ -5,6 +5,7 @@ import { GetAlertsHandler } from './alerts/get-alerts.handler';
 import { ChildTimelineProjection } from './child-timeline/child-timeline.projection';
 import { ChildrenController } from './child-timeline/children.controller';
 import { GetChildTimelineHandler } from './child-timeline/get-child-timeline.handler';
+import { ReportsModule } from './reports/reports.module';
 import { GetInterviewHandler } from './interview-detail/get-interview.handler';
 import { GetInterviewQueueHandler } from './interview-queue/get-interview-queue.handler';
 import { InterviewQueueProjection } from './interview-queue/interview-queue.projection';
@@ -15,6 +16,7 @@ import { InterviewsController } from './interview-queue/interviews.controller';
  * so auditing and field-level access can later be added in one place.
  */
 @Module({
+  imports: [ReportsModule],
   controllers: [ChildrenController, InterviewsController, AlertsController],
   providers: [
     ChildTimelineProjection,

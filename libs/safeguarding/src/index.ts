@@ -1,1 +1,2 @@
 export * from './safeguarding.module';
+export * from './alert-delivery';

@@ -80,6 +80,11 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   POLICY_FILE?: string;
+
+  /** Path to a JSON file of webhook targets alerts are POSTed to (see homeward-config.ts). */
+  @IsOptional()
+  @IsString()
+  ALERT_WEBHOOKS?: string;
 }
 
 /** Parses and checks the environment; returns it with one line per problem (empty when fine). */

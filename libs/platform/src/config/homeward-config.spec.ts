@@ -151,3 +151,117 @@ describe('policy from POLICY_FILE', () => {
     );
   });
 });
+
+describe('webhook targets from ALERT_WEBHOOKS', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'webhooks-'));
+  const webhooksFile = (name: string, content: unknown): string => {
+    const file = join(dir, name);
+    writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+    return file;
+  };
+  const secret = 's'.repeat(32);
+  const messageOf = (raw: Record<string, unknown>): string => {
+    try {
+      loadHomewardConfig(raw);
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('expected the configuration to be refused');
+  };
+
+  it('has no targets without the variable', () => {
+    expect(loadHomewardConfig({}).webhooks).toEqual([]);
+  });
+
+  it('reads every target, all local authorities when none are named', () => {
+    const file = webhooksFile('good.json', [
+      {
+        name: 'walsall-social-care',
+        url: 'https://walsall.example/hooks/homeward',
+        audiences: ['SOCIAL_CARE', 'RESPONSIBLE_LA'],
+        localAuthorities: ['Walsall'],
+        secret,
+      },
+      {
+        name: 'manager.pager',
+        url: 'http://127.0.0.1:9000/in',
+        audiences: ['SAFEGUARDING_MANAGER'],
+        secret,
+      },
+    ]);
+    expect(loadHomewardConfig({ ALERT_WEBHOOKS: file }).webhooks).toEqual([
+      {
+        name: 'walsall-social-care',
+        url: 'https://walsall.example/hooks/homeward',
+        audiences: ['SOCIAL_CARE', 'RESPONSIBLE_LA'],
+        localAuthorities: ['Walsall'],
+        secret,
+      },
+      {
+        name: 'manager.pager',
+        url: 'http://127.0.0.1:9000/in',
+        audiences: ['SAFEGUARDING_MANAGER'],
+        localAuthorities: null,
+        secret,
+      },
+    ]);
+  });
+
+  it('names each bad entry and field, one line each, and never echoes a secret', () => {
+    const file = webhooksFile('bad.json', [
+      {
+        name: 'walsall-social-care',
+        url: 'ftp://x',
+        audiences: ['SOCIAL_WORK'],
+        secret: 'short-secret',
+      },
+      { url: 'https://ok.example', audiences: ['CMOG'], secret, localAuthorities: [] },
+      'not an object',
+      {
+        name: 'walsall-social-care',
+        url: 'https://a.example',
+        audiences: ['CMOG'],
+        secret,
+        retries: 3,
+      },
+    ]);
+    const message = messageOf({ ALERT_WEBHOOKS: file, PORT: 'eighty' });
+    const lines = message.split('\n');
+    expect(lines[0]).toBe('Invalid configuration:');
+    expect(lines[1]).toMatch(/^ {2}- PORT: /);
+    expect(lines.filter((line) => line.includes('ALERT_WEBHOOKS'))).toEqual([
+      '  - ALERT_WEBHOOKS: [0] (walsall-social-care).url: is required: an http:// or https:// URL',
+      '  - ALERT_WEBHOOKS: [0] (walsall-social-care).audiences: is required: a non-empty list of SOCIAL_CARE, CMOG, SAFEGUARDING_MANAGER, RI_COORDINATOR, RESPONSIBLE_LA',
+      '  - ALERT_WEBHOOKS: [0] (walsall-social-care).secret: is required: at least 32 characters',
+      '  - ALERT_WEBHOOKS: [1].name: is required: letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+      '  - ALERT_WEBHOOKS: [1].localAuthorities: must be a non-empty list of local authority names (leave it out for every local authority)',
+      '  - ALERT_WEBHOOKS: [2]: must be an object { name, url, audiences, secret }',
+      '  - ALERT_WEBHOOKS: [3] (walsall-social-care).retries: unknown field (known: name, url, audiences, localAuthorities, secret)',
+      '  - ALERT_WEBHOOKS: [3] (walsall-social-care).name: is used by another target: names must be unique',
+    ]);
+    expect(message).not.toContain('short-secret');
+  });
+
+  it('requires https in production', () => {
+    const file = webhooksFile('plain.json', [
+      { name: 'pager', url: 'http://pager.example/in', audiences: ['CMOG'], secret },
+    ]);
+    expect(
+      messageOf({ ALERT_WEBHOOKS: file, NODE_ENV: 'production', AUTH_JWT_SECRET: secret }),
+    ).toBe(
+      'Invalid configuration:\n  - ALERT_WEBHOOKS: [0] (pager).url: must be https:// in production (alerts name children)',
+    );
+  });
+
+  it('says when the file cannot be read, is not JSON or is not a list', () => {
+    expect(messageOf({ ALERT_WEBHOOKS: join(dir, 'missing.json') })).toMatch(
+      /ALERT_WEBHOOKS: cannot read .*missing\.json/,
+    );
+    expect(messageOf({ ALERT_WEBHOOKS: webhooksFile('broken.json', '[{') })).toMatch(
+      /ALERT_WEBHOOKS: is not valid JSON .*broken\.json/,
+    );
+    expect(messageOf({ ALERT_WEBHOOKS: webhooksFile('object.json', { name: 'x' }) })).toMatch(
+      /ALERT_WEBHOOKS: .*object\.json must hold a JSON array of targets/,
+    );
+  });
+});

@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  ALERT_AUDIENCES,
   DEFAULT_POLICY_SET,
+  isAlertAudience,
   resolvePolicySet,
+  type AlertAudience,
   type HomewardPolicy,
   type PolicySet,
 } from '@homeward/domain';
@@ -35,7 +38,32 @@ export interface HomewardConfig {
   policy: HomewardPolicy;
   /** The default and each local authority's policy: pick one with policyFor. */
   policies: PolicySet;
+  /**
+   * Where alerts are POSTed, signed (ALERT_WEBHOOKS); [] when none. Optional only so that
+   * configurations written before webhooks existed still type-check: absent means [].
+   */
+  webhooks: WebhookTarget[];
 }
+
+/** One receiver of signed alert webhooks, from the ALERT_WEBHOOKS file. */
+export interface WebhookTarget {
+  /** Letters, digits, ".", "_" or "-": names the target in delivery records and job ids. */
+  name: string;
+  /** http(s) URL the alert document is POSTed to (https in production). */
+  url: string;
+  /** Alerts of these audiences are sent here. */
+  audiences: AlertAudience[];
+  /**
+   * Only alerts of these local authorities (compared case-insensitively); null sends every alert
+   * of the audiences. An alert with no local authority never matches a list.
+   */
+  localAuthorities: string[] | null;
+  /** HMAC-SHA256 key of the X-Homeward-Signature header, at least 32 characters. */
+  secret: string;
+}
+
+const WEBHOOK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const WEBHOOK_FIELDS = ['name', 'url', 'audiences', 'localAuthorities', 'secret'];
 
 export const HOMEWARD_CONFIG = Symbol('HomewardConfig');
 
@@ -60,6 +88,11 @@ export function loadHomewardConfig(
   }
   const { policies, policyProblems } = loadPolicies(env.POLICY_FILE);
   problems.push(...policyProblems.map((problem) => `  - POLICY_FILE: ${problem}`));
+  const { webhooks, webhookProblems } = loadWebhooks(
+    env.ALERT_WEBHOOKS,
+    env.NODE_ENV === 'production',
+  );
+  problems.push(...webhookProblems.map((problem) => `  - ALERT_WEBHOOKS: ${problem}`));
   if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
 
   const storeKind = env.EVENT_STORE ?? (env.DATABASE_URL ? 'postgres' : 'pglite');
@@ -89,6 +122,7 @@ export function loadHomewardConfig(
     },
     policy: policies.default,
     policies,
+    webhooks,
   };
 }
 
@@ -109,4 +143,115 @@ function loadPolicies(file?: string): { policies: PolicySet; policyProblems: str
   return result.ok
     ? { policies: result.set, policyProblems: [] }
     : { policies: DEFAULT_POLICY_SET, policyProblems: result.errors };
+}
+
+/**
+ * Webhook targets from a JSON file (an array of targets), with every problem in it, each named
+ * by the entry's index and name and the field: `[1] (walsall-social-care).secret: ...`.
+ * Secrets are never echoed.
+ */
+export function loadWebhooks(
+  file: string | undefined,
+  production = false,
+): { webhooks: WebhookTarget[]; webhookProblems: string[] } {
+  if (!file) return { webhooks: [], webhookProblems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const problem = error instanceof SyntaxError ? 'is not valid JSON' : 'cannot read';
+    return { webhooks: [], webhookProblems: [`${problem} ${file}: ${String(error)}`] };
+  }
+  if (!Array.isArray(json)) {
+    return {
+      webhooks: [],
+      webhookProblems: [
+        `${file} must hold a JSON array of targets ({ name, url, audiences, secret })`,
+      ],
+    };
+  }
+  const problems: string[] = [];
+  const webhooks: WebhookTarget[] = [];
+  const seen = new Set<string>();
+  json.forEach((entry: unknown, index) => {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push(`[${index}]: must be an object { name, url, audiences, secret }`);
+      return;
+    }
+    const raw = entry as Record<string, unknown>;
+    const label =
+      typeof raw.name === 'string' && raw.name ? `[${index}] (${raw.name})` : `[${index}]`;
+    const bad = (field: string, message: string) => problems.push(`${label}.${field}: ${message}`);
+    const before = problems.length;
+
+    for (const field of Object.keys(raw)) {
+      if (!WEBHOOK_FIELDS.includes(field)) {
+        bad(field, `unknown field (known: ${WEBHOOK_FIELDS.join(', ')})`);
+      }
+    }
+    const name = raw.name;
+    if (typeof name !== 'string' || !WEBHOOK_NAME.test(name)) {
+      bad(
+        'name',
+        'is required: letters, digits, ".", "_" or "-" (at most 100), starting with a letter or digit',
+      );
+    } else if (seen.has(name)) {
+      bad('name', 'is used by another target: names must be unique');
+    } else {
+      seen.add(name);
+    }
+    const url = typeof raw.url === 'string' ? parseUrl(raw.url) : null;
+    if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+      bad('url', 'is required: an http:// or https:// URL');
+    } else if (production && url.protocol !== 'https:') {
+      bad('url', 'must be https:// in production (alerts name children)');
+    } else if (url.username || url.password) {
+      bad('url', 'must not carry credentials: requests are signed with the secret');
+    }
+    const audiences = raw.audiences;
+    if (
+      !Array.isArray(audiences) ||
+      audiences.length === 0 ||
+      !audiences.every((a) => typeof a === 'string' && isAlertAudience(a))
+    ) {
+      bad('audiences', `is required: a non-empty list of ${ALERT_AUDIENCES.join(', ')}`);
+    }
+    const localAuthorities = raw.localAuthorities;
+    if (
+      localAuthorities !== undefined &&
+      (!Array.isArray(localAuthorities) ||
+        localAuthorities.length === 0 ||
+        !localAuthorities.every((la) => typeof la === 'string' && la.trim() !== ''))
+    ) {
+      bad(
+        'localAuthorities',
+        'must be a non-empty list of local authority names (leave it out for every local authority)',
+      );
+    }
+    if (typeof raw.secret !== 'string' || raw.secret.length < 32) {
+      bad('secret', 'is required: at least 32 characters');
+    }
+    if (problems.length > before) return;
+    webhooks.push({
+      name: name as string,
+      url: (raw.url as string).trim(),
+      audiences: [...new Set(audiences as AlertAudience[])],
+      localAuthorities:
+        localAuthorities === undefined
+          ? null
+          : (localAuthorities as string[]).map((la) => la.trim()),
+      secret: raw.secret as string,
+    });
+  });
+  return problems.length > 0
+    ? { webhooks: [], webhookProblems: problems }
+    : { webhooks, webhookProblems: [] };
+}
+
+function parseUrl(value: string): URL | null {
+  try {
+    return new URL(value.trim());
+  } catch {
+    return null;
+  }
 }

@@ -9,6 +9,12 @@ export const POLICE_NOTIFICATIONS_TOPIC = 'police.missing-persons.v1';
 /** Police messages Homeward could not accept, with the reason in headers. Nothing is dropped. */
 export const POLICE_NOTIFICATIONS_DLQ = 'police.missing-persons.v1.dlq';
 
+/**
+ * Every alert raised, as an alert document (not a recorded event), keyed by child id (the alert
+ * id when there is no child). At-least-once: consumers dedupe by the `alert-id` header.
+ */
+export const SAFEGUARDING_ALERTS_TOPIC = 'safeguarding.alerts.v1';
+
 export type EventContext = 'intake' | 'episodes' | 'interviews' | 'safeguarding';
 
 /** Every stored event is forwarded to `homeward.<context>.v1`, keyed by child id. */
@@ -39,4 +45,5 @@ export const HOMEWARD_TOPICS = [
   { topic: eventTopic('episodes'), partitions: 6 },
   { topic: eventTopic('interviews'), partitions: 6 },
   { topic: eventTopic('safeguarding'), partitions: 6 },
+  { topic: SAFEGUARDING_ALERTS_TOPIC, partitions: 6 },
 ];

@@ -1,0 +1,66 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import type { AlertEvent } from '@homeward/domain';
+import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
+import { EventProcessing, type Projection } from '@homeward/platform';
+import { londonDate } from './report-dates';
+
+/** Every alert raised and when it was first acknowledged, for the board's alert figures. */
+@Injectable()
+export class ReportAlertsProjection implements Projection, OnModuleInit {
+  readonly name = 'reports.alerts.v1';
+  readonly eventTypes: ReadonlySet<string> = new Set<AlertEvent['type']>([
+    'AlertRaised',
+    'AlertAcknowledged',
+  ]);
+  readonly schema = `
+    CREATE TABLE IF NOT EXISTS rm_report_alerts_v1 (
+      alert_id        uuid PRIMARY KEY,
+      type            text NOT NULL,
+      child_id        uuid,
+      local_authority text,
+      raised_at       timestamptz NOT NULL,
+      raised_date     date NOT NULL,
+      acknowledged_at timestamptz,
+      position        bigint NOT NULL
+    );
+    CREATE INDEX IF NOT EXISTS rm_report_alerts_v1_raised
+      ON rm_report_alerts_v1 (raised_date)`;
+
+  constructor(private readonly processing: EventProcessing) {}
+
+  onModuleInit(): void {
+    this.processing.registerProjection(this);
+  }
+
+  async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    for (const recorded of events) {
+      const event = recorded as unknown as AlertEvent;
+      if (event.type === 'AlertRaised') {
+        const d = event.data;
+        await tx.query(
+          `INSERT INTO rm_report_alerts_v1 (alert_id, type, child_id, local_authority, raised_at,
+             raised_date, position)
+           VALUES ($1, $2, $3, $4, $5, $6::date, $7)
+           ON CONFLICT (alert_id) DO NOTHING`,
+          [
+            d.alertId,
+            d.type,
+            d.childId,
+            d.localAuthority,
+            d.raisedAt,
+            londonDate(d.raisedAt),
+            recorded.globalPosition,
+          ],
+        );
+      } else if (event.type === 'AlertAcknowledged') {
+        // The first acknowledgement is the one timed; a later one changes nothing.
+        await tx.query(
+          `UPDATE rm_report_alerts_v1
+           SET acknowledged_at = COALESCE(acknowledged_at, $3), position = $2
+           WHERE alert_id = $1 AND position < $2`,
+          [event.data.alertId, recorded.globalPosition, event.data.acknowledgedAt],
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,63 @@
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { RequestValidationFailed, Roles, parseBody } from '@homeward/platform';
+import { AlertDeliveries } from './alert-deliveries.service';
+import { DELIVERY_STATUSES, type DeliveryRecord, type DeliveryStatus } from './delivery-records';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export class RedriveDeliveriesDto {
+  @IsOptional()
+  @IsUUID()
+  alertId?: string;
+
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'must be a webhook target name' })
+  target?: string;
+}
+
+/** Webhook deliveries of alerts, for the safeguarding manager: what failed, and re-driving it. */
+@Controller('api/v1/alerts/deliveries')
+export class AlertDeliveriesController {
+  constructor(private readonly deliveries: AlertDeliveries) {}
+
+  /** `?status=PENDING|DELIVERED|FAILED&alertId=&target=`, newest first (at most 500). */
+  @Get()
+  @Roles('safeguarding-manager')
+  list(
+    @Query('status') status?: string,
+    @Query('alertId') alertId?: string,
+    @Query('target') target?: string,
+  ): Promise<DeliveryRecord[]> {
+    const errors = [];
+    if (status !== undefined && !DELIVERY_STATUSES.includes(status as DeliveryStatus)) {
+      errors.push({ field: 'status', message: `must be one of ${DELIVERY_STATUSES.join(', ')}` });
+    }
+    if (alertId !== undefined && !UUID.test(alertId)) {
+      errors.push({ field: 'alertId', message: 'must be a UUID' });
+    }
+    if (errors.length > 0) throw new RequestValidationFailed(errors);
+    return this.deliveries.list({
+      ...(status ? { status: status as DeliveryStatus } : {}),
+      ...(alertId ? { alertId } : {}),
+      ...(target ? { target } : {}),
+    });
+  }
+
+  /** `{ alertId?, target? }`: queues the FAILED deliveries that match again, with all their attempts. */
+  @Post('redrive')
+  @HttpCode(200)
+  @Roles('safeguarding-manager')
+  async redrive(
+    @Body() body: unknown,
+  ): Promise<{ requeued: Array<{ alertId: string; target: string }> }> {
+    const dto = parseBody(RedriveDeliveriesDto, body ?? {});
+    return {
+      requeued: await this.deliveries.redrive({
+        ...(dto.alertId ? { alertId: dto.alertId } : {}),
+        ...(dto.target ? { target: dto.target } : {}),
+      }),
+    };
+  }
+}

@@ -1,0 +1,161 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  Optional,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
+import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+import {
+  EventProcessing,
+  HOMEWARD_CONFIG,
+  type HomewardConfig,
+  type WebhookTarget,
+} from '@homeward/platform';
+import { alertBody, type AlertDocument } from './alert-document';
+import {
+  ALERT_DELIVERY_SETTINGS,
+  DEFAULT_DELIVERY_SETTINGS,
+  DELIVERY_QUEUE,
+  type DeliveryJob,
+  type DeliveryQueue,
+  type DeliverySettings,
+} from './delivery-queue';
+import {
+  claimForRedrive,
+  listDeliveries,
+  migrateDeliveries,
+  pendingDeliveries,
+  recordAttempt,
+  recordFailed,
+  recordPending,
+  type DeliveryFilter,
+  type DeliveryRecord,
+} from './delivery-records';
+import { postSignedAlert } from './webhook-sender';
+import { deliveryJobId, targetsForAlert } from './webhook-targets';
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
+/**
+ * Signed webhook deliveries of alerts: one job per alert and matching target, its state in
+ * rm_alert_deliveries. A delivery is PENDING until a 2xx answer makes it DELIVERED; one that used
+ * up its attempts is FAILED, kept, listed, and queued again by a re-drive. On start-up every
+ * PENDING delivery is queued again (a no-op for BullMQ jobs that are still there).
+ */
+@Injectable()
+export class AlertDeliveries
+  implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown
+{
+  private readonly logger = new Logger('AlertDeliveries');
+  private readonly targets: Map<string, WebhookTarget>;
+  readonly settings: DeliverySettings;
+
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    @Inject(HOMEWARD_CONFIG) config: HomewardConfig,
+    @Inject(DELIVERY_QUEUE) private readonly queue: DeliveryQueue,
+    private readonly processing: EventProcessing,
+    @Optional() @Inject(ALERT_DELIVERY_SETTINGS) settings?: Partial<DeliverySettings>,
+  ) {
+    this.targets = new Map((config.webhooks ?? []).map((t) => [t.name, t]));
+    this.settings = { ...DEFAULT_DELIVERY_SETTINGS, ...settings };
+  }
+
+  /** The table exists before any reactor runs (reactors start in onApplicationBootstrap). */
+  async onModuleInit(): Promise<void> {
+    await migrateDeliveries(this.db);
+    this.processing.afterStart(() => this.requeuePending());
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.targets.size === 0) return;
+    await this.queue.start(
+      (job, attempt) => this.attempt(job, attempt),
+      (job, error) => this.givenUp(job, error),
+    );
+    this.logger.log(
+      `delivering alerts to ${[...this.targets.keys()].join(', ')} (${this.queue.kind} queue)`,
+    );
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.queue.close();
+  }
+
+  /** Records and queues the alert for every target that takes it; repeats change nothing. */
+  async deliver(alert: AlertDocument): Promise<void> {
+    for (const target of targetsForAlert([...this.targets.values()], alert)) {
+      const status = await recordPending(this.db, alert, target.name);
+      // Delivered, or failed and waiting for a re-drive: queueing it again would resend it.
+      if (status !== 'PENDING') continue;
+      await this.enqueue({ alertId: alert.alertId, target: target.name, alert });
+    }
+  }
+
+  list(filter: DeliveryFilter): Promise<DeliveryRecord[]> {
+    return listDeliveries(this.db, filter);
+  }
+
+  /** Queues FAILED deliveries again, with all their attempts; returns what was queued. */
+  async redrive(filter: { alertId?: string; target?: string }) {
+    const claimed = await claimForRedrive(this.db, filter, [...this.targets.keys()]);
+    for (const job of claimed)
+      await this.queue.requeue(deliveryJobId(job.alertId, job.target), job);
+    if (claimed.length > 0) this.logger.log(`re-drove ${claimed.length} failed alert deliveries`);
+    return claimed.map(({ alertId, target }) => ({ alertId, target }));
+  }
+
+  private async enqueue(job: DeliveryJob): Promise<void> {
+    const state = await this.queue.enqueue(deliveryJobId(job.alertId, job.target), job);
+    // The job used up its attempts but the row never heard (the process stopped in between).
+    if (state === 'failed') {
+      await recordFailed(this.db, job.alertId, job.target, 'used up its delivery attempts');
+    }
+  }
+
+  private async requeuePending(): Promise<void> {
+    if (this.targets.size === 0) return;
+    for (const job of await pendingDeliveries(this.db)) {
+      if (!this.targets.has(job.target)) {
+        await recordFailed(this.db, job.alertId, job.target, 'target is no longer configured');
+        continue;
+      }
+      await this.enqueue(job);
+    }
+  }
+
+  private async attempt(job: DeliveryJob, attempt: number): Promise<void> {
+    const target = this.targets.get(job.target);
+    let failure: string | null = null;
+    try {
+      if (!target) throw new Error('target is no longer configured');
+      await postSignedAlert(
+        target,
+        job.alertId,
+        alertBody(job.alert),
+        this.settings.requestTimeoutMs,
+      );
+    } catch (error) {
+      failure = describe(error);
+    }
+    await recordAttempt(this.db, job.alertId, job.target, failure);
+    if (failure !== null) {
+      this.logger.warn(
+        `alert ${job.alertId} to ${job.target}: attempt ${attempt} of ${this.settings.attempts} failed: ${failure}`,
+      );
+      throw new Error(failure);
+    }
+  }
+
+  private async givenUp(job: DeliveryJob, error: unknown): Promise<void> {
+    await recordFailed(this.db, job.alertId, job.target, describe(error));
+    this.logger.error(
+      `alert ${job.alertId} to ${job.target} FAILED after ${this.settings.attempts} attempts ` +
+        `(${describe(error)}); re-drive it with POST /api/v1/alerts/deliveries/redrive`,
+    );
+  }
+}
