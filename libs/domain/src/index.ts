@@ -9,4 +9,5 @@ export * from './police-notification';
 export * from './policies';
 export * from './screening';
 export * from './alert';
+export * from './cmog';
 export * from './intelligence';

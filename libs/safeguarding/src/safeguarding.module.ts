@@ -5,6 +5,8 @@ import { AcknowledgeAlertHandler } from './acknowledge-alert/acknowledge-alert.h
 import { AcknowledgementAlarm } from './alert-acknowledgement/acknowledgement-alarm';
 import { OpenAcknowledgementsProjection } from './alert-acknowledgement/open-acknowledgements.projection';
 import { UnacknowledgedEscalationReactor } from './alert-acknowledgement/unacknowledged-escalation.reactor';
+import { CmogModule } from './cmog/cmog.module';
+import { ContextualSafeguardingModule } from './contextual/contextual-safeguarding.module';
 import { IntelligenceModule } from './intelligence/intelligence.module';
 import { OutOfAreaReactor } from './out-of-area/out-of-area.reactor';
 import { AlertRaiser } from './raise-alert/alert-raiser';
@@ -18,7 +20,7 @@ import { ScreeningOutcomeReactor } from './screening-outcomes/screening-outcome.
  * console.
  */
 @Module({
-  imports: [IntelligenceModule],
+  imports: [IntelligenceModule, CmogModule, ContextualSafeguardingModule],
   controllers: [AlertCommandsController],
   providers: [
     AlertRaiser,

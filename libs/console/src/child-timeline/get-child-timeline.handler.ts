@@ -16,11 +16,15 @@ interface Row {
 export class GetChildTimelineHandler implements IQueryHandler<GetChildTimeline> {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
-  async execute({ childId }: GetChildTimeline): Promise<TimelineEntry[]> {
+  async execute({ childId, asOf }: GetChildTimeline): Promise<TimelineEntry[]> {
+    // Compared at the millisecond the API shows, so an entry's own recordedAt includes it.
     const rows = await this.db.query<Row>(
       `SELECT global_position, event_id::text AS event_id, event_type, occurred_at, recorded_at, data
-       FROM rm_child_timeline WHERE child_id = $1 ORDER BY global_position`,
-      [childId],
+       FROM rm_child_timeline
+       WHERE child_id = $1
+         AND ($2::timestamptz IS NULL OR date_trunc('milliseconds', recorded_at) <= $2::timestamptz)
+       ORDER BY global_position`,
+      [childId, asOf ?? null],
     );
     return rows.map((r) => ({
       position: Number(r.global_position),

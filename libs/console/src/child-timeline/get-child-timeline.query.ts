@@ -9,8 +9,15 @@ export interface TimelineEntry {
   data: unknown;
 }
 
+/**
+ * The child's events in the order Homeward recorded them. With `asOf`, only what Homeward had
+ * recorded by then (recorded at or before it): the picture a case review needs of what was known.
+ */
 export class GetChildTimeline extends Query<TimelineEntry[]> {
-  constructor(readonly childId: string) {
+  constructor(
+    readonly childId: string,
+    readonly asOf?: string,
+  ) {
     super();
   }
 }

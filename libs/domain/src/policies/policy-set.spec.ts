@@ -82,7 +82,7 @@ describe("each local authority's policy is defaults, then the top level, then it
 describe('every problem is reported with its path', () => {
   it('names an unknown setting and what is known there', () => {
     expect(errorsOf({ returnInterveiw: { deadlineHours: 48 } })).toEqual([
-      'returnInterveiw: unknown setting (known here: returnInterview, triage, repeatMissing, screening, alerts)',
+      'returnInterveiw: unknown setting (known here: returnInterview, triage, repeatMissing, screening, alerts, hotspots)',
     ]);
   });
 
@@ -235,6 +235,37 @@ describe('local authority sections', () => {
     ]);
   });
 
+  it('takes the hotspot defaults: 3 different children within 90 days', () => {
+    expect(resolved({}).default.hotspots).toEqual({ children: 3, withinDays: 90 });
+  });
+
+  it('gives each local authority its own hotspot threshold, merged setting by setting', () => {
+    const set = resolved({
+      hotspots: { withinDays: 60 },
+      localAuthorities: { Walsall: { hotspots: { children: 2 } } },
+    });
+    expect(policyFor(set, 'Walsall').hotspots).toEqual({ children: 2, withinDays: 60 });
+    expect(policyFor(set, 'Kent').hotspots).toEqual({ children: 3, withinDays: 60 });
+  });
+
+  it.each([1, 0, 2.5, '3', null])('refuses hotspots.children %p', (children) => {
+    expect(errorsOf({ hotspots: { children } })).toEqual([
+      'hotspots.children: must be a whole number of children, 2 or more',
+    ]);
+  });
+
+  it("names a bad hotspot window in a local authority's section", () => {
+    expect(errorsOf({ localAuthorities: { Walsall: { hotspots: { withinDays: 0 } } } })).toEqual([
+      'localAuthorities.Walsall.hotspots.withinDays: must be a whole number of days, 1 or more',
+    ]);
+  });
+
+  it('refuses an unknown hotspot setting, naming what is known', () => {
+    expect(errorsOf({ hotspots: { places: 3 } })).toEqual([
+      'hotspots.places: unknown setting (known here: children, withinDays)',
+    ]);
+  });
+
   it('refuses localAuthorities that is not an object', () => {
     expect(errorsOf({ localAuthorities: ['Walsall'] })).toEqual([
       'localAuthorities: must be an object keyed by local authority name',
@@ -243,7 +274,7 @@ describe('local authority sections', () => {
 
   it('does not allow local authorities inside a local authority', () => {
     expect(errorsOf({ localAuthorities: { Walsall: { localAuthorities: {} } } })).toEqual([
-      'localAuthorities.Walsall.localAuthorities: unknown setting (known here: returnInterview, triage, repeatMissing, screening, alerts)',
+      'localAuthorities.Walsall.localAuthorities: unknown setting (known here: returnInterview, triage, repeatMissing, screening, alerts, hotspots)',
     ]);
   });
 

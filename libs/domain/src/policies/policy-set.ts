@@ -146,6 +146,9 @@ const NUMBER_RULES: Record<string, (value: unknown) => string | null> = {
   underAge: (value) =>
     isWhole(value) && value >= 1 && value <= 18 ? null : 'must be a whole number from 1 to 18',
   count: wholeAtLeastOne('episodes'),
+  // Two children seen together are an association, not yet a pattern of a place.
+  children: (value) =>
+    isWhole(value) && value >= 2 ? null : 'must be a whole number of children, 2 or more',
   withinDays: wholeAtLeastOne('days'),
   socialCareDecisionWorkingDays: wholeAtLeastOne('working days'),
 };

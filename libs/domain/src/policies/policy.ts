@@ -50,6 +50,17 @@ export interface HomewardPolicy {
      */
     acknowledgeWithinHours: number;
   };
+  /**
+   * A place where this many different children were found, or said they had been, within
+   * `withinDays` days is a hotspot: HOTSPOT to CMOG, once per pattern.
+   */
+  hotspots: HotspotThreshold;
+}
+
+/** "N or more different children seen at one place within D days". */
+export interface HotspotThreshold {
+  children: number;
+  withinDays: number;
 }
 
 export const DEFAULT_POLICY: HomewardPolicy = {
@@ -68,4 +79,5 @@ export const DEFAULT_POLICY: HomewardPolicy = {
     socialCareDecisionWorkingDays: 1,
   },
   alerts: { acknowledgeWithinHours: 24 },
+  hotspots: { children: 3, withinDays: 90 },
 };

@@ -9,6 +9,7 @@ export const streams = {
   returnInterview: (interviewId: string) => `return-interview-${interviewId}`,
   /** One alert: raised, then acknowledged or escalated by the people it went to. */
   alert: (alertId: string) => `alert-${alertId}`,
+  cmog: (record: 'meeting' | 'action', id: string) => `cmog-${record}-${id}`,
   /** One CSE information report (intelligence). */
   informationReport: (reportId: string) => `information-report-${reportId}`,
 } as const;

@@ -1,0 +1,111 @@
+import {
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  Query,
+} from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { CMOG_ACTION_STATUSES, type CmogActionStatus } from '@homeward/domain';
+import {
+  CurrentCaller,
+  RequestValidationFailed,
+  Roles,
+  parseBody,
+  type Caller,
+} from '@homeward/platform';
+import type { FieldError } from '@homeward/domain';
+import {
+  GetCmogActions,
+  type CmogActionFilter,
+  type CmogActionItem,
+} from './action-register/get-cmog-actions.query';
+import { CompleteActionDto } from './complete-action/complete-action.dto';
+import { CompleteCmogActionRequest } from './complete-action/complete-action.handler';
+import { DeferActionDto } from './defer-action/defer-action.dto';
+import { DeferCmogActionRequest } from './defer-action/defer-action.handler';
+import { RecordActionDto } from './record-action/record-action.dto';
+import { RecordCmogActionRequest } from './record-action/record-action.handler';
+import { causeOf, londonToday } from './shared/cmog-request';
+import type { CmogActionResult } from './shared/cmog-results';
+
+/** The action register: members and the chair record and work actions; the manager reads them. */
+@Controller('api/v1/cmog/actions')
+export class CmogActionsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('cmog-member', 'cmog-chair')
+  record(
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CmogActionResult> {
+    const dto = parseBody(RecordActionDto, body);
+    return this.commands.execute(new RecordCmogActionRequest(dto, caller, causeOf(key)));
+  }
+
+  @Post(':actionId/defer')
+  @HttpCode(200)
+  @Roles('cmog-member', 'cmog-chair')
+  defer(
+    @Param('actionId', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CmogActionResult> {
+    const dto = parseBody(DeferActionDto, body);
+    return this.commands.execute(new DeferCmogActionRequest(id, dto, caller, causeOf(key)));
+  }
+
+  @Post(':actionId/complete')
+  @HttpCode(200)
+  @Roles('cmog-member', 'cmog-chair')
+  complete(
+    @Param('actionId', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+    @CurrentCaller() caller: Caller,
+    @Headers('idempotency-key') key?: string,
+  ): Promise<CmogActionResult> {
+    const dto = parseBody(CompleteActionDto, body);
+    return this.commands.execute(new CompleteCmogActionRequest(id, dto, caller, causeOf(key)));
+  }
+
+  /** `?status=OPEN|DONE&owner=&attention=true|false&localAuthority=` */
+  @Get()
+  @Roles('cmog-member', 'cmog-chair', 'safeguarding-manager')
+  list(
+    @Query('status') status?: string,
+    @Query('owner') owner?: string,
+    @Query('attention') attention?: string,
+    @Query('localAuthority') localAuthority?: string,
+  ): Promise<CmogActionItem[]> {
+    const errors: FieldError[] = [];
+    if (status !== undefined && !CMOG_ACTION_STATUSES.includes(status as CmogActionStatus)) {
+      errors.push({
+        field: 'status',
+        message: `must be one of ${CMOG_ACTION_STATUSES.join(', ')}`,
+      });
+    }
+    if (attention !== undefined && attention !== 'true' && attention !== 'false') {
+      errors.push({ field: 'attention', message: 'must be true or false' });
+    }
+    if (errors.length > 0) throw new RequestValidationFailed(errors);
+    const filter: CmogActionFilter = {
+      today: londonToday(),
+      ...(status ? { status: status as CmogActionStatus } : {}),
+      ...(owner?.trim() ? { owner: owner.trim() } : {}),
+      ...(attention !== undefined ? { attention: attention === 'true' } : {}),
+      ...(localAuthority?.trim() ? { localAuthority: localAuthority.trim() } : {}),
+    };
+    return this.queries.execute(new GetCmogActions(filter));
+  }
+}

@@ -1,0 +1,22 @@
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+
+/** Whether Homeward has heard of the child (a missing, absent or found notification about them). */
+export class ChildKnown extends Query<boolean> {
+  constructor(readonly childId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ChildKnown)
+export class ChildKnownHandler implements IQueryHandler<ChildKnown> {
+  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+
+  async execute({ childId }: ChildKnown): Promise<boolean> {
+    const rows = await this.db.query('SELECT 1 FROM rm_contextual_children WHERE child_id = $1', [
+      childId,
+    ]);
+    return rows.length > 0;
+  }
+}
