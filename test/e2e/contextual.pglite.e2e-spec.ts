@@ -253,9 +253,58 @@ describe('Child J, found at a hotel with Child K and naming her at interview', (
     await settled();
   });
 
+  it('makes the hotel a hotspot for CMOG once a third child is found there', async () => {
+    // Two more children found at the hotel J was found at (J, then L and M): three in 90 days.
+    for (const id of ['WMP-P-2024-0150', 'WMP-P-2024-0151']) {
+      const other = await report(missingChild(id, 15, 4));
+      await found(other, 1, { foundLocation: HOTEL, foundWith: [] });
+    }
+    const hotspot = await eventually(async () => {
+      const list = (await alerts('?type=HOTSPOT')).filter((a) =>
+        (a.reasons as string[]).join(' ').includes(HOTEL.postcode!),
+      );
+      if (list.length === 0) throw new Error('no hotspot for the hotel yet');
+      return list;
+    });
+    expect(hotspot).toHaveLength(1);
+    expect(hotspot[0].audience).toBe('CMOG');
+    const places = (
+      await api(app).get('/api/v1/cmog/hotspots').set('Authorization', cmog).expect(200)
+    ).body as Json[];
+    const hotel = places.find((p) => p.postcode === HOTEL.postcode)!;
+    expect(hotel.children).toEqual(expect.arrayContaining([j.childId]));
+    expect((hotel.children as string[]).length).toBeGreaterThanOrEqual(3);
+  });
+
   it('uses the children Homeward knows: J and K by their police person ids', () => {
     expect(j.childId).toBe(childIdFor(FORCE, J_ID));
     expect(k.childId).toBe(childIdFor(FORCE, K_ID));
+  });
+
+  it("refers J to children's social care, asks for a strategy meeting and lists her for CMOG", async () => {
+    const forJ = await eventually(async () => {
+      const list = await alerts(`?childId=${j.childId}`, manager);
+      const types = new Set(list.map((a) => a.type as string));
+      for (const t of [
+        'SOCIAL_CARE_REFERRAL_REQUIRED',
+        'STRATEGY_MEETING_REQUIRED',
+        'CMOG_LISTING',
+      ]) {
+        if (!types.has(t)) throw new Error(`no ${t} for J yet`);
+      }
+      return list;
+    });
+    const referral = forJ.find((a) => a.type === 'SOCIAL_CARE_REFERRAL_REQUIRED')!;
+    expect(referral.audience).toBe('SOCIAL_CARE');
+    expect(referral.dueBy).toEqual(expect.any(String));
+    expect(forJ.find((a) => a.type === 'CMOG_LISTING')!.audience).toBe('CMOG');
+    const text = forJ
+      .flatMap((a) => a.reasons as string[])
+      .join(' ')
+      .toLowerCase();
+    for (const word of ['lifestyle', 'choice', 'prostitute', 'consent', 'promiscuous']) {
+      expect(text).not.toContain(word);
+    }
   });
 
   it('raises ASSOCIATION to CMOG for both children, for the found notification and the interview', async () => {
