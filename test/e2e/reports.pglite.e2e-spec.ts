@@ -283,7 +283,13 @@ describe('the board figures', () => {
       breaches: 3,
     });
     expect(figures.cseLevels).toEqual({ NONE: 0, LOW: 0, MEDIUM: 1, SIGNIFICANT: 0 });
-    expect(figures.referrals).toEqual({ count: 1 });
+    // The referral was acknowledged (the decision recorded) within seconds, well within its day.
+    expect(figures.referrals).toEqual({
+      count: 1,
+      decided: 1,
+      decidedInTime: 1,
+      medianHoursToDecision: 0,
+    });
     // Raised today: RI_OVERDUE for each late found notification (Amy 1 and Cara 0 too: the
     // alerts are in the period though their episodes are not), the referral, and Dee's third
     // episode in 30 days.

@@ -159,7 +159,51 @@ describe('the board figures', () => {
       breaches: 2,
     });
     expect(figures.cseLevels).toEqual({ NONE: 1, LOW: 0, MEDIUM: 1, SIGNIFICANT: 0 });
-    expect(figures.referrals).toEqual({ count: 1 });
+    expect(figures.referrals).toEqual({
+      count: 1,
+      decided: 0,
+      decidedInTime: 0,
+      medianHoursToDecision: null,
+    });
+  });
+
+  it("times social care's decisions on referrals against the working day they had", () => {
+    const referral = (raisedAt: string, dueBy: string, acknowledgedAt: string | null) => ({
+      type: 'SOCIAL_CARE_REFERRAL_REQUIRED' as const,
+      raisedAt,
+      dueBy,
+      acknowledgedAt,
+    });
+    const { referrals } = boardFigures(
+      [],
+      [],
+      [
+        // Decided in 6 hours, within its day; decided 48 hours after, a day late; undecided.
+        referral(
+          '2026-04-10T09:00:00.000Z',
+          '2026-04-13T09:00:00.000Z',
+          '2026-04-10T15:00:00.000Z',
+        ),
+        referral(
+          '2026-04-14T09:00:00.000Z',
+          '2026-04-15T09:00:00.000Z',
+          '2026-04-16T09:00:00.000Z',
+        ),
+        referral('2026-04-15T09:00:00.000Z', '2026-04-16T09:00:00.000Z', null),
+        // Decided at the very moment it was due: in time.
+        referral(
+          '2026-04-20T09:00:00.000Z',
+          '2026-04-21T09:00:00.000Z',
+          '2026-04-21T09:00:00.000Z',
+        ),
+      ],
+    );
+    expect(referrals).toEqual({
+      count: 0,
+      decided: 3,
+      decidedInTime: 2,
+      medianHoursToDecision: 24,
+    });
   });
 
   it('counts alerts by type (every type shown) and the median time to acknowledge', () => {

@@ -33,6 +33,8 @@ export interface BoardInterview {
 export interface BoardAlert {
   type: AlertType;
   raisedAt: string;
+  /** When the audience must have acted: for a referral, the social care decision. */
+  dueBy?: string | null;
   acknowledgedAt: string | null;
 }
 
@@ -61,7 +63,16 @@ export interface BoardFigures {
     breaches: number;
   };
   cseLevels: Record<CseLevel, number>;
-  referrals: { count: number };
+  /**
+   * Referrals to children's social care, and their decisions: a referral alert acknowledged by
+   * social care is a decision recorded, timed from the referral, and checked against its due time.
+   */
+  referrals: {
+    count: number;
+    decided: number;
+    decidedInTime: number;
+    medianHoursToDecision: number | null;
+  };
   alerts: { byType: Record<AlertType, number>; medianHoursToAcknowledge: number | null };
   /** Counted per episode (so each adds up to episodes.total); "not recorded" is always kept. */
   demographics: {
@@ -146,6 +157,10 @@ export function boardFigures(
     .filter((a) => a.acknowledgedAt !== null)
     .map((a) => (Date.parse(a.acknowledgedAt!) - Date.parse(a.raisedAt)) / HOUR_MS);
 
+  const decisions = alerts.filter(
+    (a) => a.type === 'SOCIAL_CARE_REFERRAL_REQUIRED' && a.acknowledgedAt !== null,
+  );
+
   return {
     episodes: {
       total: episodes.length,
@@ -171,7 +186,14 @@ export function boardFigures(
       breaches: interviews.filter((i) => i.breached).length,
     },
     cseLevels,
-    referrals: { count: held.filter((i) => i.referral).length },
+    referrals: {
+      count: held.filter((i) => i.referral).length,
+      decided: decisions.length,
+      decidedInTime: decisions.filter((a) => !a.dueBy || a.acknowledgedAt! <= a.dueBy).length,
+      medianHoursToDecision: median(
+        decisions.map((a) => (Date.parse(a.acknowledgedAt!) - Date.parse(a.raisedAt)) / HOUR_MS),
+      ),
+    },
     alerts: { byType, medianHoursToAcknowledge: median(hoursToAcknowledge) },
     demographics: { sex, ageAtEpisode, lookedAfter },
   };

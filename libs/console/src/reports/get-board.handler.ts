@@ -26,6 +26,7 @@ interface InterviewRow {
 interface AlertRow {
   type: AlertType;
   raised_at: Date | string;
+  due_by: Date | string | null;
   acknowledged_at: Date | string | null;
 }
 
@@ -68,7 +69,7 @@ export class GetBoardReportHandler implements IQueryHandler<GetBoardReport> {
         params,
       ),
       this.db.query<AlertRow>(
-        `SELECT a.type, a.raised_at, a.acknowledged_at FROM rm_report_alerts_v1 a
+        `SELECT a.type, a.raised_at, a.due_by, a.acknowledged_at FROM rm_report_alerts_v2 a
          WHERE a.raised_date BETWEEN $1::date AND $2::date
            AND ($3::text IS NULL OR lower(trim(COALESCE(a.local_authority, (${CHILDS_AUTHORITY}))))
                                     = lower(trim($3::text)))`,
@@ -95,6 +96,7 @@ export class GetBoardReportHandler implements IQueryHandler<GetBoardReport> {
       alerts.map((r) => ({
         type: r.type,
         raisedAt: new Date(r.raised_at).toISOString(),
+        dueBy: r.due_by === null ? null : new Date(r.due_by).toISOString(),
         acknowledgedAt:
           r.acknowledged_at === null ? null : new Date(r.acknowledged_at).toISOString(),
       })),

@@ -7,24 +7,25 @@ import { londonDate } from './report-dates';
 /** Every alert raised and when it was first acknowledged, for the board's alert figures. */
 @Injectable()
 export class ReportAlertsProjection implements Projection, OnModuleInit {
-  readonly name = 'reports.alerts.v1';
+  readonly name = 'reports.alerts.v2';
   readonly eventTypes: ReadonlySet<string> = new Set<AlertEvent['type']>([
     'AlertRaised',
     'AlertAcknowledged',
   ]);
   readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_report_alerts_v1 (
+    CREATE TABLE IF NOT EXISTS rm_report_alerts_v2 (
       alert_id        uuid PRIMARY KEY,
       type            text NOT NULL,
       child_id        uuid,
       local_authority text,
       raised_at       timestamptz NOT NULL,
       raised_date     date NOT NULL,
+      due_by          timestamptz,
       acknowledged_at timestamptz,
       position        bigint NOT NULL
     );
-    CREATE INDEX IF NOT EXISTS rm_report_alerts_v1_raised
-      ON rm_report_alerts_v1 (raised_date)`;
+    CREATE INDEX IF NOT EXISTS rm_report_alerts_v2_raised
+      ON rm_report_alerts_v2 (raised_date)`;
 
   constructor(private readonly processing: EventProcessing) {}
 
@@ -38,9 +39,9 @@ export class ReportAlertsProjection implements Projection, OnModuleInit {
       if (event.type === 'AlertRaised') {
         const d = event.data;
         await tx.query(
-          `INSERT INTO rm_report_alerts_v1 (alert_id, type, child_id, local_authority, raised_at,
-             raised_date, position)
-           VALUES ($1, $2, $3, $4, $5, $6::date, $7)
+          `INSERT INTO rm_report_alerts_v2 (alert_id, type, child_id, local_authority, raised_at,
+             raised_date, due_by, position)
+           VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8)
            ON CONFLICT (alert_id) DO NOTHING`,
           [
             d.alertId,
@@ -49,13 +50,14 @@ export class ReportAlertsProjection implements Projection, OnModuleInit {
             d.localAuthority,
             d.raisedAt,
             londonDate(d.raisedAt),
+            d.dueBy,
             recorded.globalPosition,
           ],
         );
       } else if (event.type === 'AlertAcknowledged') {
         // The first acknowledgement is the one timed; a later one changes nothing.
         await tx.query(
-          `UPDATE rm_report_alerts_v1
+          `UPDATE rm_report_alerts_v2
            SET acknowledged_at = COALESCE(acknowledged_at, $3), position = $2
            WHERE alert_id = $1 AND position < $2`,
           [event.data.alertId, recorded.globalPosition, event.data.acknowledgedAt],

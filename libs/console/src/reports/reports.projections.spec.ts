@@ -110,7 +110,7 @@ describe('the report projections', () => {
        FROM rm_report_interviews_v1`,
     ),
     alerts: await db.query(
-      `SELECT type, raised_date::text AS raised_date, acknowledged_at FROM rm_report_alerts_v1`,
+      `SELECT type, raised_date::text AS raised_date, acknowledged_at FROM rm_report_alerts_v2`,
     ),
   });
 
