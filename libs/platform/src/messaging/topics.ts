@@ -1,5 +1,8 @@
 import {
   ALERT_EVENT_TYPES,
+  CMOG_ACTION_EVENT_TYPES,
+  CMOG_MEETING_EVENT_TYPES,
+  INFORMATION_REPORT_EVENT_TYPES,
   EPISODE_EVENT_TYPES,
   RETURN_INTERVIEW_EVENT_TYPES,
 } from '@homeward/domain';
@@ -25,7 +28,12 @@ const CONTEXT_OF_EVENT_TYPE = new Map<string, EventContext>([
   ['PoliceEpisodeRegistered', 'intake'],
   ...EPISODE_EVENT_TYPES.map((t) => [t, 'episodes'] as [string, EventContext]),
   ...RETURN_INTERVIEW_EVENT_TYPES.map((t) => [t, 'interviews'] as [string, EventContext]),
-  ...ALERT_EVENT_TYPES.map((t) => [t, 'safeguarding'] as [string, EventContext]),
+  ...[
+    ...ALERT_EVENT_TYPES,
+    ...CMOG_MEETING_EVENT_TYPES,
+    ...CMOG_ACTION_EVENT_TYPES,
+    ...INFORMATION_REPORT_EVENT_TYPES,
+  ].map((t) => [t, 'safeguarding'] as [string, EventContext]),
 ]);
 
 /** Where an event is forwarded; an event type nobody mapped still goes somewhere visible. */
