@@ -69,12 +69,24 @@ export function hotspotPatterns(
   threshold: HotspotThreshold,
 ): HotspotPattern[] {
   const ordered = [...sightings].sort(bySeenAt);
+  const windowMs = threshold.withinDays * DAY_MS;
   const patterns: HotspotPattern[] = [];
   let current: HotspotPattern | null = null;
+  // One pass with a sliding window (ordered[start..i], the sightings in (seenAt − withinDays,
+  // seenAt]) and a count per child in it: linear in the sightings, however busy the place.
+  const inWindow = new Map<string, number>();
+  let start = 0;
   ordered.forEach((sighting, i) => {
-    const window = sightingsWithin(ordered.slice(0, i + 1), sighting.seenAt, threshold.withinDays);
-    const children = distinctChildren(window);
-    if (children.length < threshold.children) {
+    inWindow.set(sighting.childId, (inWindow.get(sighting.childId) ?? 0) + 1);
+    const end = Date.parse(sighting.seenAt);
+    while (Date.parse(ordered[start].seenAt) <= end - windowMs) {
+      const child = ordered[start].childId;
+      const left = inWindow.get(child)! - 1;
+      if (left === 0) inWindow.delete(child);
+      else inWindow.set(child, left);
+      start += 1;
+    }
+    if (inWindow.size < threshold.children) {
       current = null;
       return;
     }
@@ -82,7 +94,14 @@ export function hotspotPatterns(
       current.sightings.push(sighting);
       return;
     }
-    current = { first: window[0], metAt: sighting, window, children, sightings: [...window] };
+    const window = ordered.slice(start, i + 1);
+    current = {
+      first: window[0],
+      metAt: sighting,
+      window,
+      children: distinctChildren(window),
+      sightings: [...window],
+    };
     patterns.push(current);
   });
   return patterns;

@@ -70,8 +70,11 @@ export class HotspotReactor implements Reactor, OnModuleInit {
       [recordKey, recorded.globalPosition],
     );
     const byPlace = new Map<string, Row[]>();
-    for (const row of rows)
-      byPlace.set(row.place_key, [...(byPlace.get(row.place_key) ?? []), row]);
+    for (const row of rows) {
+      const place = byPlace.get(row.place_key);
+      if (place) place.push(row);
+      else byPlace.set(row.place_key, [row]);
+    }
     for (const [placeKey, placeRows] of byPlace) {
       await this.check(placeKey, placeRows, recordKey, recorded);
     }
