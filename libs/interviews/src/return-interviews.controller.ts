@@ -1,7 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
-import { CurrentCaller, Roles, parseBody, type Caller } from '@homeward/platform';
+import { CurrentCaller, Roles, causeOfRequest, parseBody, type Caller } from '@homeward/platform';
 import { AllocateReturnInterviewDto } from './allocate-return-interview/allocate-return-interview.dto';
 import { AllocateReturnInterviewRequest } from './allocate-return-interview/allocate-return-interview.handler';
 import { CompleteReturnInterviewDto } from './complete-return-interview/complete-return-interview.dto';
@@ -38,7 +37,9 @@ export class ReturnInterviewsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(AllocateReturnInterviewDto, body);
-    return this.commands.execute(new AllocateReturnInterviewRequest(id, dto, caller, cause(key)));
+    return this.commands.execute(
+      new AllocateReturnInterviewRequest(id, dto, caller, causeOfRequest(key)),
+    );
   }
 
   @Post('attempts')
@@ -51,7 +52,9 @@ export class ReturnInterviewsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(RecordContactAttemptDto, body);
-    return this.commands.execute(new RecordContactAttemptRequest(id, dto, caller, cause(key)));
+    return this.commands.execute(
+      new RecordContactAttemptRequest(id, dto, caller, causeOfRequest(key)),
+    );
   }
 
   @Post('complete')
@@ -64,7 +67,9 @@ export class ReturnInterviewsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<InterviewCompleted> {
     const dto = parseBody(CompleteReturnInterviewDto, body);
-    return this.commands.execute(new CompleteReturnInterviewRequest(id, dto, caller, cause(key)));
+    return this.commands.execute(
+      new CompleteReturnInterviewRequest(id, dto, caller, causeOfRequest(key)),
+    );
   }
 
   @Post('decline')
@@ -77,7 +82,9 @@ export class ReturnInterviewsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(DeclineReturnInterviewDto, body);
-    return this.commands.execute(new DeclineReturnInterviewRequest(id, dto, caller, cause(key)));
+    return this.commands.execute(
+      new DeclineReturnInterviewRequest(id, dto, caller, causeOfRequest(key)),
+    );
   }
 
   @Post('not-possible')
@@ -90,7 +97,9 @@ export class ReturnInterviewsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(RecordNotPossibleDto, body);
-    return this.commands.execute(new RecordNotPossibleRequest(id, dto, caller, cause(key)));
+    return this.commands.execute(
+      new RecordNotPossibleRequest(id, dto, caller, causeOfRequest(key)),
+    );
   }
 
   @Post('review')
@@ -103,10 +112,8 @@ export class ReturnInterviewsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(ReviewReturnInterviewDto, body);
-    return this.commands.execute(new ReviewReturnInterviewRequest(id, dto, caller, cause(key)));
+    return this.commands.execute(
+      new ReviewReturnInterviewRequest(id, dto, caller, causeOfRequest(key)),
+    );
   }
 }
-
-/** The request's cause: the client's idempotency key, or a fresh one (no retry protection). */
-const cause = (key: string | undefined): string =>
-  key && key.trim().length > 0 ? `http/${key.trim().slice(0, 200)}` : `http/${randomUUID()}`;

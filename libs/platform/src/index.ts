@@ -5,6 +5,8 @@ export * from './auth/development-key';
 export * from './http/configure-http';
 export * from './http/validation-errors';
 export * from './http/parse-body';
+export * from './http/request-cause';
+export * from './london-date';
 export * from './http/date-time.validator';
 export * from './auth/current-caller';
 export * from './auth/alert-audiences';

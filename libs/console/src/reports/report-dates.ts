@@ -1,4 +1,5 @@
 import type { FieldError } from '@homeward/domain';
+import { LONDON_TIME_ZONE, londonDate } from '@homeward/platform';
 
 /** A reporting period: whole days, both ends included, as calendar dates `YYYY-MM-DD`. */
 export interface ReportPeriod {
@@ -10,16 +11,9 @@ export interface ReportPeriod {
  * Reports are read in England, so a day is a day in Europe/London: an episode that began at
  * 23:30 UTC on 30 June in summer time began on 1 July.
  */
-export const REPORT_TIME_ZONE = 'Europe/London';
+export const REPORT_TIME_ZONE = LONDON_TIME_ZONE;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-const londonDay = new Intl.DateTimeFormat('en-CA', {
-  timeZone: REPORT_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /** True for a real calendar date written `YYYY-MM-DD` (not 2026-02-30). */
 export function isCalendarDate(value: string): boolean {
@@ -30,10 +24,7 @@ export function isCalendarDate(value: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
 }
 
-/** The London calendar date (`YYYY-MM-DD`) of an instant given as an ISO 8601 date-time. */
-export function londonDate(instant: string | Date): string {
-  return londonDay.format(typeof instant === 'string' ? new Date(instant) : instant);
-}
+export { londonDate };
 
 /** `YYYY-MM-DD` as `DD/MM/YYYY` (the SSDA903 form); '' for anything that is not a date. */
 export function ddmmyyyy(date: string | null | undefined): string {

@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { randomUUID } from 'node:crypto';
 import {
   ALERT_READER_ROLES,
   CurrentCaller,
   Roles,
+  causeOfRequest,
   parseBody,
   type Caller,
 } from '@homeward/platform';
@@ -26,7 +26,8 @@ export class AlertCommandsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<AlertAcknowledgement> {
     const dto = parseBody(AcknowledgeAlertDto, body);
-    const cause = key?.trim() ? `http/${key.trim().slice(0, 200)}` : `http/${randomUUID()}`;
-    return this.commands.execute(new AcknowledgeAlertRequest(alertId, dto, caller, cause));
+    return this.commands.execute(
+      new AcknowledgeAlertRequest(alertId, dto, caller, causeOfRequest(key)),
+    );
   }
 }

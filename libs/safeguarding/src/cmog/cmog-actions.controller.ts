@@ -17,6 +17,7 @@ import {
   Roles,
   parseBody,
   type Caller,
+  causeOfRequest,
 } from '@homeward/platform';
 import type { FieldError } from '@homeward/domain';
 import {
@@ -30,7 +31,7 @@ import { DeferActionDto } from './defer-action/defer-action.dto';
 import { DeferCmogActionRequest } from './defer-action/defer-action.handler';
 import { RecordActionDto } from './record-action/record-action.dto';
 import { RecordCmogActionRequest } from './record-action/record-action.handler';
-import { causeOf, londonToday } from './shared/cmog-request';
+import { londonToday } from './shared/cmog-request';
 import type { CmogActionResult } from './shared/cmog-results';
 
 /** The action register: members and the chair record and work actions; the manager reads them. */
@@ -50,7 +51,7 @@ export class CmogActionsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<CmogActionResult> {
     const dto = parseBody(RecordActionDto, body);
-    return this.commands.execute(new RecordCmogActionRequest(dto, caller, causeOf(key)));
+    return this.commands.execute(new RecordCmogActionRequest(dto, caller, causeOfRequest(key)));
   }
 
   @Post(':actionId/defer')
@@ -63,7 +64,7 @@ export class CmogActionsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<CmogActionResult> {
     const dto = parseBody(DeferActionDto, body);
-    return this.commands.execute(new DeferCmogActionRequest(id, dto, caller, causeOf(key)));
+    return this.commands.execute(new DeferCmogActionRequest(id, dto, caller, causeOfRequest(key)));
   }
 
   @Post(':actionId/complete')
@@ -76,7 +77,9 @@ export class CmogActionsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<CmogActionResult> {
     const dto = parseBody(CompleteActionDto, body);
-    return this.commands.execute(new CompleteCmogActionRequest(id, dto, caller, causeOf(key)));
+    return this.commands.execute(
+      new CompleteCmogActionRequest(id, dto, caller, causeOfRequest(key)),
+    );
   }
 
   /** `?status=OPEN|DONE&owner=&attention=true|false&localAuthority=` */

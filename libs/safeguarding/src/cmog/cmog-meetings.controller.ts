@@ -19,6 +19,7 @@ import {
   Roles,
   parseBody,
   type Caller,
+  causeOfRequest,
 } from '@homeward/platform';
 import { GetCmogAgenda } from './agenda/get-cmog-agenda.query';
 import { OpenMeetingDto } from './open-meeting/open-meeting.dto';
@@ -27,7 +28,7 @@ import { RecordAttendanceDto } from './record-attendance/record-attendance.dto';
 import { RecordCmogAttendanceRequest } from './record-attendance/record-attendance.handler';
 import { AmendMinutesDto, RecordMinutesDto } from './record-minutes/record-minutes.dto';
 import { RecordCmogMinutesRequest } from './record-minutes/record-minutes.handler';
-import { causeOf, londonToday, readMeeting } from './shared/cmog-request';
+import { londonToday, readMeeting } from './shared/cmog-request';
 import { meetingResult, type CmogMeetingResult } from './shared/cmog-results';
 
 /** The chair runs meetings; members and the safeguarding manager read them. */
@@ -48,7 +49,7 @@ export class CmogMeetingsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<CmogMeetingResult> {
     const dto = parseBody(OpenMeetingDto, body);
-    return this.commands.execute(new OpenCmogMeetingRequest(dto, caller, causeOf(key)));
+    return this.commands.execute(new OpenCmogMeetingRequest(dto, caller, causeOfRequest(key)));
   }
 
   @Get('meetings/:meetingId')
@@ -67,7 +68,9 @@ export class CmogMeetingsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<CmogMeetingResult> {
     const dto = parseBody(RecordAttendanceDto, body);
-    return this.commands.execute(new RecordCmogAttendanceRequest(id, dto, caller, causeOf(key)));
+    return this.commands.execute(
+      new RecordCmogAttendanceRequest(id, dto, caller, causeOfRequest(key)),
+    );
   }
 
   @Post('meetings/:meetingId/minutes')
@@ -81,7 +84,7 @@ export class CmogMeetingsController {
   ): Promise<CmogMeetingResult> {
     const dto = parseBody(RecordMinutesDto, body);
     return this.commands.execute(
-      new RecordCmogMinutesRequest(id, dto, false, caller, causeOf(key)),
+      new RecordCmogMinutesRequest(id, dto, false, caller, causeOfRequest(key)),
     );
   }
 
@@ -95,7 +98,9 @@ export class CmogMeetingsController {
     @Headers('idempotency-key') key?: string,
   ): Promise<CmogMeetingResult> {
     const dto = parseBody(AmendMinutesDto, body);
-    return this.commands.execute(new RecordCmogMinutesRequest(id, dto, true, caller, causeOf(key)));
+    return this.commands.execute(
+      new RecordCmogMinutesRequest(id, dto, true, caller, causeOfRequest(key)),
+    );
   }
 
   /** `?localAuthority=`: the agenda as it would be drawn up now. */

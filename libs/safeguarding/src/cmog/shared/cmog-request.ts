@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import {
   foldEvents,
   streams,
@@ -10,21 +9,10 @@ import {
   cmogMeetingDecider,
 } from '@homeward/domain';
 import type { EventStore } from '@homeward/event-store';
-import { runDecider } from '@homeward/platform';
-
-/** The request's cause: the client's idempotency key, or a fresh one (no retry protection). */
-export const causeOf = (key: string | undefined): string =>
-  key && key.trim().length > 0 ? `http/${key.trim().slice(0, 200)}` : `http/${randomUUID()}`;
+import { londonDate, runDecider } from '@homeward/platform';
 
 /** CMOG sits in England: its days are days in Europe/London. */
-export function londonToday(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
-}
+export const londonToday = (at: Date = new Date()): string => londonDate(at);
 
 export const decideOnMeeting = (
   store: EventStore,
