@@ -175,7 +175,12 @@ describe('a return-interview deadline that passes while Homeward is stopped (Bul
     const d = await detail(app, ids.interviewId);
     expect(d.breached).toBe(true);
     expect(d.escalations.map((e) => e.type).sort()).toEqual(['REMINDER', 'RI_OVERDUE']);
-    const events = await timeline(app, ids.childId);
+    // The timeline is its own projection: it may catch up a moment after the interview stream.
+    const events = await eventually(async () => {
+      const t = await timeline(app, ids.childId);
+      if (count(t, 'ReturnInterviewDeadlineBreached') === 0) throw new Error('timeline behind');
+      return t;
+    });
     expect(count(events, 'ReturnInterviewDeadlineBreached')).toBe(1);
     expect(count(events, 'ReturnInterviewReminderDue')).toBe(1);
     expect(count(events, 'ReturnInterviewUnallocatedEscalated')).toBe(0);
