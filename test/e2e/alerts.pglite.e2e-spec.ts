@@ -145,3 +145,56 @@ describe('a child placed out of area, found in a third authority', () => {
     ).toBe(true);
   }, 30_000);
 });
+
+describe('an Idempotency-Key is scoped to its sender and to the alert it was sent for', () => {
+  let first: string;
+  let second: string;
+
+  beforeAll(async () => {
+    const base = missingReported({ occurredAt: hoursAgo(10) });
+    const missing = {
+      ...base,
+      child: {
+        ...base.child,
+        responsibleLocalAuthority: 'Walsall',
+        placementLocalAuthority: 'Dudley',
+      },
+    };
+    const childId = (await send(missing).expect(202)).body.childId as string;
+    await send(
+      childFound(missing, {
+        foundLocation: { description: 'Park', postcode: 'B2 2AA', localAuthority: 'Coventry' },
+      }),
+    ).expect(202);
+    [first, second] = (
+      await eventually(async () => {
+        const list = await alerts(manager, `?childId=${childId}&type=OUT_OF_AREA`);
+        if (list.length < 2) throw new Error('not raised yet');
+        return list;
+      })
+    ).map((a) => a.alertId as string);
+  });
+
+  const acknowledgeWithKey = (alertId: string, as: string, note: string, key: string) =>
+    acknowledge(alertId, as, note).set('Idempotency-Key', key);
+
+  it('records a different alert acknowledged with the same key by someone else', async () => {
+    const a = await acknowledgeWithKey(first, socialCare, 'Visiting today', 'k1').expect(200);
+    expect(a.body.recorded).toEqual(['AlertAcknowledged']);
+    const b = await acknowledgeWithKey(second, manager, 'Phoned Coventry', 'k1').expect(200);
+    expect(b.body.recorded).toEqual(['AlertAcknowledged']);
+    const statuses = await eventually(async () => {
+      const list = (await alerts(manager, '?type=OUT_OF_AREA')).filter((x) =>
+        [first, second].includes(x.alertId),
+      );
+      if (list.some((x) => x.status !== 'ACKNOWLEDGED')) throw new Error('not projected yet');
+      return list.map((x) => x.acknowledgedBy).sort();
+    });
+    expect(statuses).toEqual(['manager-sue', 'sw-amy']);
+  });
+
+  it('answers a resend with the same key as nothing changed, not as recorded', async () => {
+    const again = await acknowledgeWithKey(first, socialCare, 'Visiting today', 'k1').expect(200);
+    expect(again.body).toEqual({ alertId: first, recorded: [] });
+  });
+});

@@ -101,12 +101,29 @@ export class StreamVersionConflict extends Error {
   }
 }
 
-/** Some, but not all, of an append's event ids are already stored: a different append reused ids. */
+/**
+ * An append reuses event ids stored by a different append: some but not all of them, or on
+ * another stream. Event ids come from causes, so this is a cause (an idempotency key) reused for
+ * something else: a conflict, never to be taken for a harmless resend.
+ */
 export class EventIdReused extends Error {
   override readonly name = 'EventIdReused';
   constructor(readonly eventIds: string[]) {
     super(`event ids already stored by another append: ${eventIds.join(', ')}`);
   }
+}
+
+/**
+ * Whether an append is a resend of one already stored: every one of its event ids is stored, each
+ * on the stream this append puts it on. Anything less (some ids, or ids on another stream) is not.
+ */
+export function isRepeatOf(
+  appends: StreamAppend[],
+  stored: ReadonlyArray<{ event_id: string; stream_name: string }>,
+): boolean {
+  const streamOf = new Map(stored.map((r) => [r.event_id, r.stream_name]));
+  const wanted = appends.flatMap((a) => a.events.map((e) => [e.eventId, a.streamName] as const));
+  return wanted.length > 0 && wanted.every(([id, streamName]) => streamOf.get(id) === streamName);
 }
 
 export function versionMatches(

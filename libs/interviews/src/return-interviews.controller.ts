@@ -1,6 +1,6 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentCaller, Roles, causeOfRequest, parseBody, type Caller } from '@homeward/platform';
+import { CurrentCaller, Roles, CommandCause, parseBody, type Caller } from '@homeward/platform';
 import { AllocateReturnInterviewDto } from './allocate-return-interview/allocate-return-interview.dto';
 import { AllocateReturnInterviewRequest } from './allocate-return-interview/allocate-return-interview.handler';
 import { CompleteReturnInterviewDto } from './complete-return-interview/complete-return-interview.dto';
@@ -34,12 +34,10 @@ export class ReturnInterviewsController {
     @Param('interviewId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(AllocateReturnInterviewDto, body);
-    return this.commands.execute(
-      new AllocateReturnInterviewRequest(id, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new AllocateReturnInterviewRequest(id, dto, caller, cause));
   }
 
   @Post('attempts')
@@ -49,12 +47,10 @@ export class ReturnInterviewsController {
     @Param('interviewId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(RecordContactAttemptDto, body);
-    return this.commands.execute(
-      new RecordContactAttemptRequest(id, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new RecordContactAttemptRequest(id, dto, caller, cause));
   }
 
   @Post('complete')
@@ -64,12 +60,10 @@ export class ReturnInterviewsController {
     @Param('interviewId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<InterviewCompleted> {
     const dto = parseBody(CompleteReturnInterviewDto, body);
-    return this.commands.execute(
-      new CompleteReturnInterviewRequest(id, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new CompleteReturnInterviewRequest(id, dto, caller, cause));
   }
 
   @Post('decline')
@@ -79,12 +73,10 @@ export class ReturnInterviewsController {
     @Param('interviewId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(DeclineReturnInterviewDto, body);
-    return this.commands.execute(
-      new DeclineReturnInterviewRequest(id, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new DeclineReturnInterviewRequest(id, dto, caller, cause));
   }
 
   @Post('not-possible')
@@ -94,12 +86,10 @@ export class ReturnInterviewsController {
     @Param('interviewId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(RecordNotPossibleDto, body);
-    return this.commands.execute(
-      new RecordNotPossibleRequest(id, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new RecordNotPossibleRequest(id, dto, caller, cause));
   }
 
   @Post('review')
@@ -109,11 +99,9 @@ export class ReturnInterviewsController {
     @Param('interviewId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
     const dto = parseBody(ReviewReturnInterviewDto, body);
-    return this.commands.execute(
-      new ReviewReturnInterviewRequest(id, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new ReviewReturnInterviewRequest(id, dto, caller, cause));
   }
 }

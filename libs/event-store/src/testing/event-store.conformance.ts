@@ -144,6 +144,20 @@ export function eventStoreConformance(
       expect((await store.readStream(name)).currentVersion).toBe(1);
     });
 
+    it('refuses event ids already stored on a different stream: a conflict, never a duplicate', async () => {
+      const first = stream();
+      const second = stream();
+      const events = [event('A'), event('B')];
+      await store.appendToStream(first, events);
+      const before = await store.headPosition();
+      await expect(store.appendToStream(second, events)).rejects.toBeInstanceOf(EventIdReused);
+      await expect(
+        store.appendToStreams([{ streamName: second, events: [events[0]] }]),
+      ).rejects.toBeInstanceOf(EventIdReused);
+      expect((await store.readStream(second)).exists).toBe(false);
+      expect(await store.headPosition()).toBe(before);
+    });
+
     it('appends to several streams atomically: one conflict writes nothing anywhere', async () => {
       const a = stream();
       const b = stream();

@@ -13,7 +13,7 @@ import {
   RecordNotFound,
   RuleViolation,
 } from '@homeward/domain';
-import { StreamVersionConflict } from '@homeward/event-store';
+import { EventIdReused, StreamVersionConflict } from '@homeward/event-store';
 import { RequestValidationFailed } from './validation-errors';
 
 /**
@@ -47,6 +47,15 @@ export class DomainExceptionFilter implements ExceptionFilter {
       response
         .status(HttpStatus.FORBIDDEN)
         .json({ statusCode: 403, error: 'Forbidden', message: exception.message });
+      return;
+    }
+    if (exception instanceof EventIdReused) {
+      response.status(HttpStatus.CONFLICT).json({
+        statusCode: 409,
+        error: 'Conflict',
+        message:
+          'this Idempotency-Key was already used for a different request; nothing was written',
+      });
       return;
     }
     if (exception instanceof StreamVersionConflict) {

@@ -1,10 +1,10 @@
-import { Body, Controller, Headers, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ALERT_READER_ROLES,
   CurrentCaller,
   Roles,
-  causeOfRequest,
+  CommandCause,
   parseBody,
   type Caller,
 } from '@homeward/platform';
@@ -23,11 +23,9 @@ export class AlertCommandsController {
     @Param('alertId', new ParseUUIDPipe()) alertId: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<AlertAcknowledgement> {
     const dto = parseBody(AcknowledgeAlertDto, body);
-    return this.commands.execute(
-      new AcknowledgeAlertRequest(alertId, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new AcknowledgeAlertRequest(alertId, dto, caller, cause));
   }
 }

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Headers,
-  HttpCode,
-  Param,
-  ParseUUIDPipe,
-  Post,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CMOG_ACTION_STATUSES, type CmogActionStatus } from '@homeward/domain';
 import {
@@ -17,7 +7,7 @@ import {
   Roles,
   parseBody,
   type Caller,
-  causeOfRequest,
+  CommandCause,
 } from '@homeward/platform';
 import type { FieldError } from '@homeward/domain';
 import {
@@ -48,10 +38,10 @@ export class CmogActionsController {
   record(
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<CmogActionResult> {
     const dto = parseBody(RecordActionDto, body);
-    return this.commands.execute(new RecordCmogActionRequest(dto, caller, causeOfRequest(key)));
+    return this.commands.execute(new RecordCmogActionRequest(dto, caller, cause));
   }
 
   @Post(':actionId/defer')
@@ -61,10 +51,10 @@ export class CmogActionsController {
     @Param('actionId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<CmogActionResult> {
     const dto = parseBody(DeferActionDto, body);
-    return this.commands.execute(new DeferCmogActionRequest(id, dto, caller, causeOfRequest(key)));
+    return this.commands.execute(new DeferCmogActionRequest(id, dto, caller, cause));
   }
 
   @Post(':actionId/complete')
@@ -74,12 +64,10 @@ export class CmogActionsController {
     @Param('actionId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<CmogActionResult> {
     const dto = parseBody(CompleteActionDto, body);
-    return this.commands.execute(
-      new CompleteCmogActionRequest(id, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new CompleteCmogActionRequest(id, dto, caller, cause));
   }
 
   /** `?status=OPEN|DONE&owner=&attention=true|false&localAuthority=` */

@@ -2,7 +2,6 @@ import {
   Body,
   Controller,
   Get,
-  Headers,
   HttpCode,
   Inject,
   Param,
@@ -19,7 +18,7 @@ import {
   Roles,
   parseBody,
   type Caller,
-  causeOfRequest,
+  CommandCause,
 } from '@homeward/platform';
 import { GetCmogAgenda } from './agenda/get-cmog-agenda.query';
 import { OpenMeetingDto } from './open-meeting/open-meeting.dto';
@@ -46,10 +45,10 @@ export class CmogMeetingsController {
   open(
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<CmogMeetingResult> {
     const dto = parseBody(OpenMeetingDto, body);
-    return this.commands.execute(new OpenCmogMeetingRequest(dto, caller, causeOfRequest(key)));
+    return this.commands.execute(new OpenCmogMeetingRequest(dto, caller, cause));
   }
 
   @Get('meetings/:meetingId')
@@ -65,12 +64,10 @@ export class CmogMeetingsController {
     @Param('meetingId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<CmogMeetingResult> {
     const dto = parseBody(RecordAttendanceDto, body);
-    return this.commands.execute(
-      new RecordCmogAttendanceRequest(id, dto, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new RecordCmogAttendanceRequest(id, dto, caller, cause));
   }
 
   @Post('meetings/:meetingId/minutes')
@@ -80,12 +77,10 @@ export class CmogMeetingsController {
     @Param('meetingId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<CmogMeetingResult> {
     const dto = parseBody(RecordMinutesDto, body);
-    return this.commands.execute(
-      new RecordCmogMinutesRequest(id, dto, false, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new RecordCmogMinutesRequest(id, dto, false, caller, cause));
   }
 
   @Post('meetings/:meetingId/minutes/amendments')
@@ -95,12 +90,10 @@ export class CmogMeetingsController {
     @Param('meetingId', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @CurrentCaller() caller: Caller,
-    @Headers('idempotency-key') key?: string,
+    @CommandCause() cause: string,
   ): Promise<CmogMeetingResult> {
     const dto = parseBody(AmendMinutesDto, body);
-    return this.commands.execute(
-      new RecordCmogMinutesRequest(id, dto, true, caller, causeOfRequest(key)),
-    );
+    return this.commands.execute(new RecordCmogMinutesRequest(id, dto, true, caller, cause));
   }
 
   /** `?localAuthority=`: the agenda as it would be drawn up now. */

@@ -1,5 +1,6 @@
 import {
   EventIdReused,
+  isRepeatOf,
   StreamVersionConflict,
   versionMatches,
   type AppendResult,
@@ -19,7 +20,8 @@ import { AppendNotifier, pollingSubscription } from '../../subscription/polling-
 export class InMemoryEventStore implements EventStore {
   private readonly all: RecordedEvent[] = [];
   private readonly streams = new Map<string, RecordedEvent[]>();
-  private readonly eventIds = new Set<string>();
+  /** Each stored event id and the stream it is on. */
+  private readonly eventIds = new Map<string, string>();
   private readonly notifier = new AppendNotifier();
   private readonly subscriptions: Subscription[] = [];
 
@@ -36,11 +38,14 @@ export class InMemoryEventStore implements EventStore {
 
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     const ids = appends.flatMap((a) => a.events.map((e) => e.eventId));
-    const stored = ids.filter((id) => this.eventIds.has(id));
-    if (ids.length > 0 && stored.length === ids.length) {
+    const stored = ids.flatMap((id) => {
+      const streamName = this.eventIds.get(id);
+      return streamName === undefined ? [] : [{ event_id: id, stream_name: streamName }];
+    });
+    if (isRepeatOf(appends, stored)) {
       return appends.map((a) => this.duplicateResult(a.streamName));
     }
-    if (stored.length > 0) throw new EventIdReused(stored);
+    if (stored.length > 0) throw new EventIdReused(stored.map((r) => r.event_id));
     if (new Set(ids).size !== ids.length) throw new EventIdReused(ids);
 
     for (const a of appends) {
@@ -66,7 +71,7 @@ export class InMemoryEventStore implements EventStore {
         };
         stream.push(recorded);
         this.all.push(recorded);
-        this.eventIds.add(e.eventId);
+        this.eventIds.set(e.eventId, a.streamName);
         last = recorded.globalPosition;
       }
       this.streams.set(a.streamName, stream);

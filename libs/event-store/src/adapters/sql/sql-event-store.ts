@@ -1,5 +1,6 @@
 import {
   EventIdReused,
+  isRepeatOf,
   StreamVersionConflict,
   versionMatches,
   type AppendResult,
@@ -72,18 +73,16 @@ export class SqlEventStore implements EventStore {
     ids: string[],
   ): Promise<AppendResult[]> {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('homeward.events.append'))`);
-    const stored = (
-      await tx.query<{ event_id: string }>(
-        `SELECT e.event_id::text AS event_id FROM hw_events e
-         JOIN jsonb_array_elements_text($1::jsonb) AS ids(id) ON e.event_id = ids.id::uuid`,
-        [JSON.stringify(ids)],
-      )
-    ).map((r) => r.event_id);
+    const stored = await tx.query<{ event_id: string; stream_name: string }>(
+      `SELECT e.event_id::text AS event_id, e.stream_name FROM hw_events e
+       JOIN jsonb_array_elements_text($1::jsonb) AS ids(id) ON e.event_id = ids.id::uuid`,
+      [JSON.stringify(ids)],
+    );
     const versions = await this.currentVersions(
       tx,
       appends.map((a) => a.streamName),
     );
-    if (ids.length > 0 && stored.length === ids.length) {
+    if (isRepeatOf(appends, stored)) {
       return appends.map((a) => ({
         streamName: a.streamName,
         nextExpectedVersion: versions.get(a.streamName) ?? 0,
@@ -91,7 +90,7 @@ export class SqlEventStore implements EventStore {
         duplicate: true,
       }));
     }
-    if (stored.length > 0) throw new EventIdReused(stored);
+    if (stored.length > 0) throw new EventIdReused(stored.map((r) => r.event_id));
 
     const rows: Array<Record<string, unknown>> = [];
     const nextVersions = new Map<string, number>();
