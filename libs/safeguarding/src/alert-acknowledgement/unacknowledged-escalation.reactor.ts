@@ -34,7 +34,6 @@ export class UnacknowledgedEscalationReactor implements Reactor, OnModuleInit {
         type: 'ALERT_UNACKNOWLEDGED',
         audience: 'SAFEGUARDING_MANAGER',
         childId: d.childId,
-        localAuthority: null,
         reasons: [
           `The ${d.type} alert raised to ${AUDIENCE_WORDS[d.audience] ?? d.audience} at ${d.raisedAt} was not acknowledged by ${d.acknowledgeBy}.`,
         ],

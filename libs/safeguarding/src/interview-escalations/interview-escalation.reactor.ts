@@ -42,7 +42,6 @@ export class InterviewEscalationReactor implements Reactor, OnModuleInit {
           type: 'RI_UNALLOCATED',
           audience: 'RI_COORDINATOR',
           childId: d.childId,
-          localAuthority: null,
           reasons: [
             `The return interview has not been allocated to a worker ${hoursBetween(d.scheduledAt, d.detectedAt)} hours after it was scheduled; it is due by ${d.dueAt}.`,
           ],
@@ -59,7 +58,6 @@ export class InterviewEscalationReactor implements Reactor, OnModuleInit {
         type: 'RI_OVERDUE',
         audience: 'SAFEGUARDING_MANAGER',
         childId: d.childId,
-        localAuthority: null,
         reasons: [
           d.notifiedLate
             ? `The child's return was notified to Homeward after the interview deadline (${d.dueAt}) had already passed: the interview is overdue from the start and is still to be offered.`

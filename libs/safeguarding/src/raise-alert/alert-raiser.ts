@@ -1,14 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { alertDecider, alertIdFor, policyFor, streams, type RaiseAlert } from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
-import { HOMEWARD_CONFIG, runDecider, type HomewardConfig } from '@homeward/platform';
+import {
+  HOMEWARD_CONFIG,
+  readChildMissingRecord,
+  runDecider,
+  type HomewardConfig,
+} from '@homeward/platform';
 
 export type AlertToRaise = Omit<
   RaiseAlert['data'],
-  'alertId' | 'now' | 'causedBy' | 'acknowledgeWithinHours'
+  'alertId' | 'now' | 'causedBy' | 'acknowledgeWithinHours' | 'localAuthority'
 > & {
   /** Names the cause within the subject: the same cause always gives the same alert id. */
   causeKey: string;
+  /**
+   * The authority the alert is for. Left out for a child's alert, it is the child's responsible
+   * authority, read from the child's record: every alert about a child reaches its authority's
+   * webhooks, CMOG agenda and policy.
+   */
+  localAuthority?: string | null;
 };
 
 /**
@@ -22,7 +33,8 @@ export class AlertRaiser {
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
   ) {}
 
-  async raise(alert: AlertToRaise, cause: RecordedEvent): Promise<void> {
+  async raise(wanted: AlertToRaise, cause: RecordedEvent): Promise<void> {
+    const alert = { ...wanted, localAuthority: await this.authorityOf(wanted) };
     const subject = alert.childId ?? alert.localAuthority ?? 'homeward';
     const alertId = alertIdFor(alert.type, subject, alert.causeKey);
     const { causeKey: _causeKey, ...fields } = alert;
@@ -54,5 +66,13 @@ export class AlertRaiser {
             : cause.eventId,
       },
     );
+  }
+
+  private async authorityOf(alert: AlertToRaise): Promise<string | null> {
+    if (alert.localAuthority !== undefined && alert.localAuthority !== null) {
+      return alert.localAuthority;
+    }
+    if (!alert.childId) return null;
+    return (await readChildMissingRecord(this.store, alert.childId)).responsibleLocalAuthority;
   }
 }

@@ -39,7 +39,6 @@ export class ScreeningOutcomeReactor implements Reactor, OnModuleInit {
           type,
           audience: AUDIENCE[outcome],
           childId: data.childId,
-          localAuthority: null,
           reasons: reasonsFor(outcome, data),
           dueBy:
             outcome === 'SOCIAL_CARE_REFERRAL_REQUIRED' ? screening.socialCareDecisionDueAt : null,
