@@ -15,7 +15,7 @@ export async function freshPostgresDatabase(): Promise<{ url: string; drop: () =
   } catch (error) {
     throw new Error(
       `PostgreSQL is not reachable at ${TEST_DATABASE_URL} (${(error as Error).message}). ` +
-        'Start it with `npm run pg:up` or set TEST_DATABASE_URL.',
+        'Start it with `npm run infra:up` or set TEST_DATABASE_URL.',
     );
   }
   const name = `homeward_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
