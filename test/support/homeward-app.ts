@@ -18,6 +18,7 @@ export function testConfig(
   return {
     service: 'all',
     port: 0,
+    host: '127.0.0.1',
     database,
     eventStore: { kind: 'sql' },
     eventFeed: 'store',

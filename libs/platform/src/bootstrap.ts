@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { Logger, type DynamicModule } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { Logger, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import {
   loadHomewardConfig,
@@ -24,15 +26,26 @@ export async function bootstrapService(
   }
   const app = await NestFactory.create(rootModule(config), { bodyParser: false });
   configureHttp(app);
-  await app.listen(config.port, '0.0.0.0');
+  const url = await listen(app, config.port, config.host);
   if (config.auth.usingDevelopmentKey) {
     logger.warn(
       'tokens are verified with the public development key: set AUTH_JWT_SECRET for real use',
     );
   }
   logger.log(
-    `listening on http://127.0.0.1:${config.port} (database: ${config.database.kind}, ` +
+    `listening on ${url} (database: ${config.database.kind}, ` +
       `event feed: ${config.eventFeed}, scheduler: ${config.scheduler.kind}, ` +
       `kafka: ${config.kafka ? config.kafka.brokers.join(',') : 'off'})`,
   );
+}
+
+/**
+ * Listens and says where, from the server itself: with PORT=0 the system picks the port, and an
+ * address from configuration alone could name one nobody is listening on.
+ */
+export async function listen(app: INestApplication, port: number, host: string): Promise<string> {
+  await app.listen(port, host);
+  const bound = (app.getHttpServer() as Server).address() as AddressInfo;
+  const address = bound.family === 'IPv6' ? `[${bound.address}]` : bound.address;
+  return `http://${address}:${bound.port}`;
 }

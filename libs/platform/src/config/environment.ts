@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
 import {
   IsIn,
@@ -23,6 +24,11 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(65535)
   PORT?: number;
+
+  /** The address the HTTP server binds (checked in checkEnvironment: an IP address or localhost). */
+  @IsOptional()
+  @IsString()
+  HOST?: string;
 
   @IsOptional()
   @IsString()
@@ -100,6 +106,12 @@ export function checkEnvironment(raw: Record<string, unknown>): {
   const problems = errors.flatMap((e) =>
     Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`),
   );
+  if (env.HOST !== undefined && !isListenAddress(env.HOST)) {
+    problems.push(
+      '  - HOST: must be an IP address to listen on (127.0.0.1, the default; 0.0.0.0 for every ' +
+        `interface, as in a container; ::1, ::) or localhost, not ${JSON.stringify(env.HOST)}`,
+    );
+  }
   if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
     problems.push('  - AUTH_JWT_SECRET: required in production (the development key is public)');
   }
@@ -113,4 +125,9 @@ export function checkEnvironment(raw: Record<string, unknown>): {
     problems.push('  - KAFKA_BROKERS: required when EVENT_FEED=kafka');
   }
   return { env, problems };
+}
+
+/** An address a server can bind: an IPv4 or IPv6 literal, or localhost. */
+export function isListenAddress(host: string): boolean {
+  return isIP(host) !== 0 || host === 'localhost';
 }

@@ -18,6 +18,18 @@ describe('configuration from the environment', () => {
     expect(config.policy.returnInterview.deadlineHours).toBe(72);
   });
 
+  it('binds 127.0.0.1 unless HOST names another address, and refuses one that is not', () => {
+    expect(loadHomewardConfig({}).host).toBe('127.0.0.1');
+    expect(loadHomewardConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadHomewardConfig({ HOST: '::' }).host).toBe('::');
+    expect(loadHomewardConfig({ HOST: 'localhost' }).host).toBe('localhost');
+    for (const bad of ['', 'not a host!', 'http://0.0.0.0', '0.0.0.0:3000', '999.1.1.1']) {
+      expect(() => loadHomewardConfig({ HOST: bad })).toThrow(
+        /HOST: must be an IP address to listen on .* or localhost/,
+      );
+    }
+  });
+
   it('uses PostgreSQL when DATABASE_URL is set', () => {
     const config = loadHomewardConfig({
       DATABASE_URL: 'postgres://u@127.0.0.1:5432/hw',
@@ -45,8 +57,17 @@ describe('configuration from the environment', () => {
       /DATABASE_URL: required to run the interviews service on its own\n.*KAFKA_BROKERS: required.*\n.*REDIS_URL: required/,
     );
     expect(() => loadHomewardConfig({ EVENT_STORE: 'kurrentdb' })).toThrow(
-      /KURRENTDB_CONNECTION_STRING: required/,
+      /KURRENTDB_CONNECTION_STRING: required when EVENT_STORE=kurrentdb/,
     );
+    expect(
+      loadHomewardConfig({
+        EVENT_STORE: 'kurrentdb',
+        KURRENTDB_CONNECTION_STRING: 'kurrentdb://127.0.0.1:2113?tls=false',
+      }).eventStore,
+    ).toEqual({ kind: 'kurrentdb', connectionString: 'kurrentdb://127.0.0.1:2113?tls=false' });
+    expect(() =>
+      loadHomewardConfig({ EVENT_STORE: 'kurrentdb', KURRENTDB_CONNECTION_STRING: 'http://x' }),
+    ).toThrow(/KURRENTDB_CONNECTION_STRING must be a kurrentdb:\/\/ connection string/);
     expect(() => loadHomewardConfig({ KAFKA_BROKERS: 'nope' })).toThrow(
       /KAFKA_BROKERS must be host:port/,
     );

@@ -26,6 +26,8 @@ export const DEFAULT_PORTS: Record<HomewardService, number> = {
 export interface HomewardConfig {
   service: HomewardService;
   port: number;
+  /** The address the HTTP server binds: 127.0.0.1 unless HOST says otherwise (0.0.0.0 in a container). */
+  host: string;
   /** Where read models and checkpoints live (also the event store unless KurrentDB is chosen). */
   database: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   eventStore: { kind: 'sql' } | { kind: 'kurrentdb'; connectionString: string };
@@ -65,6 +67,9 @@ export interface WebhookTarget {
 const WEBHOOK_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
 const WEBHOOK_FIELDS = ['name', 'url', 'audiences', 'localAuthorities', 'secret'];
 
+/** Only this machine can reach Homeward unless HOST opens it up. */
+export const DEFAULT_HOST = '127.0.0.1';
+
 export const HOMEWARD_CONFIG = Symbol('HomewardConfig');
 
 /** What a service cannot run without when it runs as its own process. */
@@ -99,6 +104,7 @@ export function loadHomewardConfig(
   return {
     service,
     port: env.PORT ?? DEFAULT_PORTS[service],
+    host: env.HOST ?? DEFAULT_HOST,
     database: env.DATABASE_URL
       ? { kind: 'postgres', url: env.DATABASE_URL }
       : { kind: 'pglite', dataDir: resolve(env.DATA_DIR ?? './data') },
