@@ -20,3 +20,4 @@ export * from './messaging/forwarder.module';
 export * from './messaging/event-forwarder.service';
 export * from './bootstrap';
 export * from './scheduling/wake-ups';
+export * from './validation/unsafe-input';

@@ -1,5 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { MessagingModule } from './messaging/messaging.module';
 import { WakeUps } from './scheduling/wake-ups';
+import { SafeInputPipe } from './validation/safe-input.pipe';
 
 /**
  * What every Homeward service needs: validated configuration, the stores, Kafka and the
@@ -36,6 +37,7 @@ export class PlatformModule {
         WakeUps,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
+        { provide: APP_PIPE, useClass: SafeInputPipe },
       ],
       exports: [
         HOMEWARD_CONFIG,

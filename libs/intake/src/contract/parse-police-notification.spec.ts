@@ -33,6 +33,27 @@ describe('the police notification contract, outside any transport', () => {
     }
   });
 
+  it('refuses NUL, lone surrogates and deep nesting before transforming, naming the field', () => {
+    const withNul = { ...missing, child: { ...missing.child, familyName: 'B\u0000' } };
+    expect(parsePoliceNotification(withNul, receivedAt)).toEqual({
+      ok: false,
+      errors: [{ field: 'child.familyName', message: expect.stringContaining('NUL') }],
+    });
+    const surrogate = { ...missing, circumstances: 'left \ud800' };
+    expect(parsePoliceNotification(surrogate, receivedAt)).toMatchObject({
+      ok: false,
+      errors: [{ field: 'circumstances' }],
+    });
+    let deep: unknown = 'x';
+    for (let i = 0; i < 3000; i++) deep = { description: deep };
+    // Without the bound, class-transformer recurses 3,000 deep and throws RangeError.
+    const result = parsePoliceNotification({ ...missing, lastSeenLocation: deep }, receivedAt);
+    expect(result).toMatchObject({
+      ok: false,
+      errors: [{ message: expect.stringContaining('nested') }],
+    });
+  });
+
   it('accepts each type with its own required fields', () => {
     const common = { ...missing, notificationId: '3f2b8c1e-5a7d-4e11-9c1a-0b6f2d9e4a09' };
     const bodies = [

@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { childAgeErrors, notInFuture, type FieldError } from '@homeward/domain';
-import { flattenValidationErrors } from '@homeward/platform';
+import { flattenValidationErrors, unsafeInputErrors } from '@homeward/platform';
 import {
   DTO_FOR_TYPE,
   NOTIFICATION_TYPES,
@@ -22,6 +22,9 @@ export function parsePoliceNotification(body: unknown, receivedAt: string): Pars
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, errors: [{ field: '(body)', message: 'must be a JSON object' }] };
   }
+  // Before transformation: Kafka messages do not pass the HTTP pipe that refuses these.
+  const unsafe = unsafeInputErrors(body);
+  if (unsafe.length > 0) return { ok: false, errors: unsafe };
   const type = (body as { type?: unknown }).type;
   const dtoClass = NOTIFICATION_TYPES.includes(type as NotificationType)
     ? DTO_FOR_TYPE[type as NotificationType]

@@ -5,21 +5,22 @@ import type { Caller, Role } from './roles';
  * Which alerts each role reads and acknowledges: its own audience's. The safeguarding manager
  * oversees every alert. Children's social care also answer for children placed out of area.
  */
-const AUDIENCES_OF_ROLE: Partial<Record<Role, readonly AlertAudience[]>> = {
-  'safeguarding-manager': ALERT_AUDIENCES,
-  'social-care': ['SOCIAL_CARE', 'RESPONSIBLE_LA'],
-  'cmog-member': ['CMOG'],
-  'cmog-chair': ['CMOG'],
-  'ri-coordinator': ['RI_COORDINATOR'],
-};
+// A Map, not an object: a role named `constructor` or `__proto__` must find nothing.
+const AUDIENCES_OF_ROLE = new Map<string, readonly AlertAudience[]>([
+  ['safeguarding-manager', ALERT_AUDIENCES],
+  ['social-care', ['SOCIAL_CARE', 'RESPONSIBLE_LA']],
+  ['cmog-member', ['CMOG']],
+  ['cmog-chair', ['CMOG']],
+  ['ri-coordinator', ['RI_COORDINATOR']],
+] satisfies Array<[Role, readonly AlertAudience[]]>);
 
 /** Roles that see alerts at all. */
-export const ALERT_READER_ROLES = Object.keys(AUDIENCES_OF_ROLE) as Role[];
+export const ALERT_READER_ROLES = [...AUDIENCES_OF_ROLE.keys()] as Role[];
 
 export function alertAudiencesOf(caller: Caller): AlertAudience[] {
   const audiences = new Set<AlertAudience>();
   for (const role of caller.roles) {
-    for (const audience of AUDIENCES_OF_ROLE[role as Role] ?? []) audiences.add(audience);
+    for (const audience of AUDIENCES_OF_ROLE.get(role) ?? []) audiences.add(audience);
   }
   return ALERT_AUDIENCES.filter((a) => audiences.has(a));
 }

@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
-import { PUBLIC_KEY, ROLES_KEY, type Caller, type Role } from './roles';
+import { PUBLIC_KEY, ROLES_KEY, isRole, type Caller, type Role } from './roles';
 
 /** Bearer JWT with a `roles` claim, verified with the configured key; then the route's roles. */
 @Injectable()
@@ -44,7 +44,8 @@ export class JwtAuthGuard implements CanActivate {
     }
     const caller: Caller = {
       sub: typeof claims.sub === 'string' ? claims.sub : 'unknown',
-      roles: claims.roles,
+      // Unknown roles are ignored, so nothing downstream ever looks up a name it does not know.
+      roles: claims.roles.filter(isRole),
     };
     request.caller = caller;
 

@@ -11,6 +11,10 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+const KNOWN_ROLES: ReadonlySet<string> = new Set(ROLES);
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && KNOWN_ROLES.has(value);
+
 export const ROLES_KEY = 'homeward:roles';
 export const PUBLIC_KEY = 'homeward:public';
 
@@ -22,5 +26,6 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export interface Caller {
   sub: string;
-  roles: string[];
+  /** Only Homeward's own roles: others in the token are ignored. */
+  roles: Role[];
 }
