@@ -175,6 +175,28 @@ describe('every route, sent hostile input', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 
+  it('never answers 5xx to garbage values and bodies of the wrong shape', async () => {
+    const values = ['zz', '', '-1', '99999999999999999999', '2026-13-45', 'null', '%25', '[]'];
+    const bodies = ['{}', '[]', '"text"', 'null', '123', '{"note":123,"workerId":[]}'];
+    for (const route of routes) {
+      const url = fill(route);
+      for (const q of route.queries) {
+        for (const value of values) {
+          const res = await send(
+            route,
+            `${url}?${q}=${value}`,
+            route.method === 'POST' ? '{}' : undefined,
+          );
+          await expectNo5xx(`${route.method} ${url}?${q}=${value}`, res);
+        }
+      }
+      if (route.method !== 'POST') continue;
+      for (const body of bodies)
+        await expectNo5xx(`${route.method} ${url} with ${body}`, await send(route, url, body));
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+
   it('never answers 5xx to a token whose roles are Object.prototype keys', async () => {
     for (const roles of [PROTO_ROLES, ['social-care', ...PROTO_ROLES]]) {
       for (const route of routes) {
