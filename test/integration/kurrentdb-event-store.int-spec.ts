@@ -75,6 +75,30 @@ describeIfServer('KurrentDB (real server)', () => {
       expect(backwards[0].event!.id).toBe(appended[1].id); // backward reads exclude it
     });
 
+    it('pushes $all through subscribeToAll from a position, with the event-type filter applied on the server', async () => {
+      const name = `facts-${randomUUID()}`;
+      const appended = events(3);
+      await client.appendToStream(name, appended, { streamState: NO_STREAM });
+      const [first] = await collect(client.readStream(name, { maxCount: 1 }));
+      const subscription = client.subscribeToAll({
+        fromPosition: first.event!.position!,
+        filter: excludeSystemEvents(),
+      });
+      const ids: string[] = [];
+      try {
+        for await (const resolved of subscription) {
+          expect(resolved.event!.type.startsWith('$')).toBe(false);
+          if (resolved.event!.streamId === name) ids.push(resolved.event!.id);
+          if (ids.includes(appended[2].id)) break;
+        }
+      } finally {
+        await subscription.unsubscribe();
+      }
+      // Exclusive or inclusive of the start: the adapter drops what is at or before `after` either way.
+      const later = appended.slice(1).map((e) => e.id);
+      expect([later, [appended[0].id, ...later]]).toContainEqual(ids);
+    });
+
     it('answers a re-append of the same ids at NO_STREAM with a success and writes nothing', async () => {
       const name = `facts-${randomUUID()}`;
       const appended = events(2);

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Global, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import {
   EVENT_STORE,
+  KurrentDbEventStore,
   PgliteDatabase,
   PostgresDatabase,
   SQL_DATABASE,
@@ -15,6 +16,9 @@ import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config'
  * Opens the stores chosen by configuration. Read models and checkpoints live in PGlite (./data,
  * the default) or PostgreSQL (DATABASE_URL); the event store is the same database unless
  * EVENT_STORE=kurrentdb. Sharing the database lets a projection's rows and checkpoint commit together.
+ * With KurrentDB they cannot (two systems), which is still safe: a checkpoint is a KurrentDB log
+ * position stored with the projection's rows in one SQL transaction, so a crash between KurrentDB
+ * and the SQL commit redelivers from the checkpoint, and projections are idempotent.
  */
 @Global()
 @Module({
@@ -39,7 +43,8 @@ import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config'
       useFactory: ({ eventStore }: HomewardConfig, db: SqlDatabase): Promise<EventStore> => {
         if (eventStore.kind === 'kurrentdb') {
           new Logger('Database').log('event store: KurrentDB');
-          throw new Error('EVENT_STORE=kurrentdb: TEMPORARY until the adapter lands');
+          // Fails fast, naming the server (credentials masked), when KurrentDB cannot be read.
+          return KurrentDbEventStore.connect(eventStore.connectionString);
         }
         return SqlEventStore.create(db);
       },

@@ -22,7 +22,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../../event-store.port';
-import { AppendNotifier, pollingSubscription } from '../../subscription/polling-subscription';
+import { claimEventIds, isClaimRecord } from './kurrentdb-event-id-claims';
 import {
   classifyStoredIds,
   idKey,
@@ -43,11 +43,12 @@ import {
   type KurrentRecord,
   type PlannedAppend,
 } from './kurrentdb-mapping';
+import { kurrentDbSubscription } from './kurrentdb-subscription';
 
 /** What the adapter uses of the client, so tests can hand it a simulated one. */
 export type KurrentDbClientPort = Pick<
   KurrentDBClient,
-  'appendToStream' | 'multiStreamAppend' | 'readStream' | 'readAll' | 'dispose'
+  'appendToStream' | 'multiStreamAppend' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'
 >;
 
 export interface KurrentDbEventStoreOptions {
@@ -107,25 +108,29 @@ const HEAD_PAGE = 20;
  * expectation points to) and decides from what it finds; a WrongExpectedVersion from the server is
  * checked the same way before it becomes a StreamVersionConflict. What remains different from the
  * SQL adapter, which has a global unique index on event ids:
- * - an id stored in some other stream, or deeper in the same stream than the window (with an
- *   `any` / `stream_exists` expectation), is not seen;
+ * - an id stored deeper in the same stream than the window (with an `any` / `stream_exists`
+ *   expectation) is not seen;
  * - two identical appends racing each other: the server stores the events once, but both callers
  *   may be told `duplicate: false`;
  * - the ids are compared after one extra read per append and stream (the price of the above).
+ * An id already stored on ANOTHER stream is refused (EventIdReused) through event-id claims, one
+ * small claim stream per id written before the events (kurrentdb-event-id-claims.ts: race-free,
+ * one extra append per event id, claims hidden from readAll, headPosition and subscribe).
  *
  * Atomic multi-stream appends use the client's `multiStreamAppend` (server 25.1+). Entries with
  * no events are only checked against the version read beforehand (not atomically with the write).
  * On older servers appendToStreams refuses with MULTI_STREAM_APPEND_UNSUPPORTED rather than
  * writing stream by stream.
  *
- * Subscriptions are the shared polling catch-up over readAll (at-least-once, in order, a failing
- * batch is retried): in-process appends wake them at once, other writers are seen within a poll.
+ * Subscriptions are KurrentDB catch-up subscriptions to $all (`subscribeToAll` with a server-side
+ * filter, kurrentdb-subscription.ts): pushed by the server as any process writes, no polling.
  */
 export class KurrentDbEventStore implements EventStore {
-  private readonly notifier = new AppendNotifier();
   private readonly subscriptions: Subscription[] = [];
   private readonly idempotencyWindow: number;
   private closed = false;
+  /** Learnt from the server's first refusal, so later multi-stream appends fail before claiming. */
+  private multiStreamAppendUnsupported = false;
 
   constructor(
     private readonly client: KurrentDbClientPort,
@@ -182,6 +187,19 @@ export class KurrentDbEventStore implements EventStore {
     const verdict = classifyStoredIds(ids, seen.stored);
     if (verdict.kind === 'all') return duplicates(appends, seen.versions);
     if (verdict.kind === 'some') throw new EventIdReused(verdict.stored);
+    if (
+      this.multiStreamAppendUnsupported &&
+      new Set(appends.filter((a) => a.events.length > 0).map((a) => a.streamName)).size > 1
+    ) {
+      throw new Error(MULTI_STREAM_APPEND_UNSUPPORTED);
+    }
+    const reused = await claimEventIds(
+      this.client,
+      appends.flatMap((a) =>
+        a.events.map((e) => ({ eventId: e.eventId, streamName: a.streamName })),
+      ),
+    );
+    if (reused.length > 0) throw new EventIdReused(reused);
 
     const plans = planAppends(appends, seen.versions);
     const writes = plans.filter((p) => p.events.length > 0);
@@ -197,7 +215,6 @@ export class KurrentDbEventStore implements EventStore {
       if (!isWrongExpectedVersion(error) && !(error instanceof AppendNotApplied)) throw error;
       return this.afterRejection(error, appends, hints, ids, plans);
     }
-    if (writes.length > 0) this.notifier.notify();
     return appends.map((a) => ({
       streamName: a.streamName,
       nextExpectedVersion:
@@ -235,8 +252,9 @@ export class KurrentDbEventStore implements EventStore {
         const position = toGlobalPosition(event.position);
         if (position <= from) continue;
         last = position;
-        // The server filter drops `$` event types; `$` streams are KurrentDB's too.
-        if (isSystemEvent(event)) continue;
+        // The server filter drops `$` event types; `$` streams are KurrentDB's too, and
+        // claims are the adapter's bookkeeping.
+        if (isSystemEvent(event) || isClaimRecord(event)) continue;
         out.push(toRecordedEvent(event));
         if (out.length === maxCount) break;
       }
@@ -261,7 +279,7 @@ export class KurrentDbEventStore implements EventStore {
         received += 1;
         const event = resolved.event;
         if (!event) continue;
-        if (!isSystemEvent(event)) return toGlobalPosition(event.position);
+        if (!isSystemEvent(event) && !isClaimRecord(event)) return toGlobalPosition(event.position);
         oldest = event;
       }
       if (received < HEAD_PAGE || !oldest?.position) return 0;
@@ -271,11 +289,7 @@ export class KurrentDbEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    const subscription = pollingSubscription(
-      (after, maxCount) => this.readAll({ after, maxCount }),
-      this.notifier,
-      options,
-    );
+    const subscription = kurrentDbSubscription(this.client, options);
     this.subscriptions.push(subscription);
     return subscription;
   }
@@ -313,7 +327,10 @@ export class KurrentDbEventStore implements EventStore {
         })),
       );
     } catch (error) {
-      if (isUnsupported(error)) throw new Error(MULTI_STREAM_APPEND_UNSUPPORTED, { cause: error });
+      if (isUnsupported(error)) {
+        this.multiStreamAppendUnsupported = true;
+        throw new Error(MULTI_STREAM_APPEND_UNSUPPORTED, { cause: error });
+      }
       throw error;
     }
     // The response has each stream's new revision but one position for the whole append; each

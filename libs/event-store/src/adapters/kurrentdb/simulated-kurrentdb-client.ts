@@ -17,6 +17,8 @@ import {
   type ReadRevision,
 } from '@kurrent/kurrentdb-client';
 import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
+import { isClaimRecord } from './kurrentdb-event-id-claims';
 import type { KurrentDbClientPort } from './kurrentdb-event-store';
 
 /**
@@ -32,7 +34,12 @@ import type { KurrentDbClientPort } from './kurrentdb-event-store';
  * while iterating a missing stream; v1 append idempotency (same ids at the expected slot: success
  * without a write; partial: WrongExpectedVersion); WrongExpectedVersionError with the current
  * revision; multi-stream metadata as string properties returned next to `$schema.*`; KurrentDB
- * writing its own `$` events (projection links) between application events.
+ * writing its own `$` events (projection links) between application events; `subscribeToAll` as
+ * the client's Subscription (an object-mode Readable with `unsubscribe()`): catch-up from a
+ * record boundary, exclusive of the start position, then live pushes of every matching write, a
+ * `caughtUp` event in between, the filter applied as the server applies it, and `unsubscribe()`
+ * only cancelling the server side (the readable is left for the caller to end, as the client's
+ * Transform is when its gRPC stream is cancelled).
  */
 interface LogRecord {
   streamId: string;
@@ -46,6 +53,11 @@ interface LogRecord {
   size: bigint;
 }
 
+interface LiveSubscription {
+  stream: Readable;
+  filter?: Filter;
+}
+
 export class SimulatedKurrentDb {
   private readonly log: LogRecord[] = [];
   private readonly streams = new Map<string, LogRecord[]>();
@@ -55,12 +67,23 @@ export class SimulatedKurrentDb {
   /** Write a `$>` link (as the $by_category projection does) after each application write. */
   systemNoise = true;
   appendCalls = 0;
+  subscribeToAllCalls = 0;
+  lastSubscribeFilter: Filter | undefined;
+  private readonly live = new Set<LiveSubscription>();
 
   constructor() {
     this.write('$settings', '$metadata', { system: true }, undefined, randomUUID());
   }
 
+  /** One client object per server, so a test can spy on the calls the adapter makes. */
   get client(): KurrentDbClientPort {
+    this.clientObject ??= this.createClient();
+    return this.clientObject;
+  }
+
+  private clientObject: KurrentDbClientPort | undefined;
+
+  private createClient(): KurrentDbClientPort {
     return {
       appendToStream: (
         streamName: string,
@@ -70,6 +93,7 @@ export class SimulatedKurrentDb {
       multiStreamAppend: (requests: AppendStreamRequest[]) => this.multiStreamAppend(requests),
       readStream: (streamName: string, options = {}) => this.readStream(streamName, options),
       readAll: (options = {}) => this.readAll(options),
+      subscribeToAll: (options = {}) => this.subscribeToAll(options),
       dispose: async () => {
         this.disposed = true;
       },
@@ -81,9 +105,29 @@ export class SimulatedKurrentDb {
     this.write(streamName, type, { system: true }, undefined, randomUUID());
   }
 
-  /** Records written by application code, in log order. */
+  /** What a lost connection or a server restart does to live subscriptions: they fail. */
+  dropSubscriptions(error: Error = new Error('simulated server: connection lost')): void {
+    for (const subscription of [...this.live]) {
+      this.live.delete(subscription);
+      subscription.stream.destroy(error);
+    }
+  }
+
+  /** Subscriptions the server is still pushing to. */
+  get liveSubscriptions(): number {
+    return this.live.size;
+  }
+
+  /** Records of the application's own streams, in log order (not KurrentDB's, not claims). */
   get applicationRecords(): LogRecord[] {
-    return this.log.filter((r) => !r.type.startsWith('$') && !r.streamId.startsWith('$'));
+    return this.log.filter(
+      (r) => !r.type.startsWith('$') && !r.streamId.startsWith('$') && !isClaimRecord(r),
+    );
+  }
+
+  /** The adapter's event-id claims (kurrentdb-event-id-claims.ts), in log order. */
+  get claimRecords(): LogRecord[] {
+    return this.log.filter((r) => isClaimRecord(r));
   }
 
   private async appendToStream(
@@ -244,6 +288,53 @@ export class SimulatedKurrentDb {
     }
   }
 
+  private subscribeToAll({
+    fromPosition = START,
+    filter,
+  }: {
+    fromPosition?: ReadPosition;
+    filter?: Filter;
+  }) {
+    this.subscribeToAllCalls += 1;
+    this.lastSubscribeFilter = filter;
+    const stream = new Readable({ objectMode: true, read() {} });
+    const subscription: LiveSubscription = { stream, filter };
+    // The server answers asynchronously: catch-up first, then live, with no gap in between.
+    setImmediate(() => {
+      if (stream.destroyed) return;
+      let start: number;
+      try {
+        const position = this.checkPosition(fromPosition);
+        start =
+          fromPosition === END
+            ? this.log.length
+            : position === undefined
+              ? 0
+              : this.log.filter((r) => r.position <= position).length;
+      } catch (error) {
+        stream.destroy(error as Error);
+        return;
+      }
+      for (const record of this.log.slice(start)) this.push(subscription, record);
+      const last = this.log[this.log.length - 1];
+      stream.emit('caughtUp', {
+        date: new Date(),
+        position: last ? { commit: last.position, prepare: last.position } : undefined,
+      });
+      this.live.add(subscription);
+    });
+    return Object.assign(stream, {
+      unsubscribe: async () => {
+        this.live.delete(subscription);
+      },
+    });
+  }
+
+  private push(subscription: LiveSubscription, record: LogRecord): void {
+    if (subscription.filter && !matches(subscription.filter, record)) return;
+    subscription.stream.push({ event: toClientEvent(record), commitPosition: record.position });
+  }
+
   private checkPosition(from: ReadPosition): bigint | undefined {
     if (from === START || from === END) return undefined;
     const { commit, prepare } = from;
@@ -282,6 +373,7 @@ export class SimulatedKurrentDb {
     stream.push(record);
     this.streams.set(streamName, stream);
     this.log.push(record);
+    for (const subscription of this.live) this.push(subscription, record);
     return record;
   }
 
