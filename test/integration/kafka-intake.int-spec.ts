@@ -10,7 +10,11 @@ import {
 import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
 import { childFound, missingReported } from '../support/notifications';
 import { freshPostgresDatabase } from '../support/postgres';
-import { TEST_KAFKA_BROKERS, readTopic, requireKafka } from '../support/servers';
+import {
+  TEST_KAFKA_BROKERS,
+  readTopic as readPhysicalTopic,
+  requireKafka,
+} from '../support/servers';
 
 /**
  * Police notifications through the real broker into a Homeward on a real PostgreSQL, and the
@@ -21,6 +25,8 @@ describe('Kafka intake and forwarding (real broker, real PostgreSQL)', () => {
   let bus: KafkaMessageBus;
   let drop: () => Promise<void>;
   const worker = `Bearer ${tokenFor('ri-worker')}`;
+  // Own topics and groups: a message that blocked a partition here could block nobody else's run.
+  const namespace = `it-intake-${randomUUID().slice(0, 8)}`;
 
   beforeAll(async () => {
     await requireKafka();
@@ -33,6 +39,7 @@ describe('Kafka intake and forwarding (real broker, real PostgreSQL)', () => {
           kafka: {
             brokers: TEST_KAFKA_BROKERS.split(','),
             clientId: `homeward-it-${randomUUID().slice(0, 6)}`,
+            namespace,
           },
         },
       ),
@@ -40,6 +47,7 @@ describe('Kafka intake and forwarding (real broker, real PostgreSQL)', () => {
     bus = new KafkaMessageBus({
       brokers: TEST_KAFKA_BROKERS.split(','),
       clientId: 'homeward-it-police',
+      namespace,
     });
   });
   afterAll(async () => {
@@ -54,6 +62,8 @@ describe('Kafka intake and forwarding (real broker, real PostgreSQL)', () => {
         ? { key, value: body }
         : { key: `${body.force}/${body.policeReference}`, value: JSON.stringify(body) },
     ]);
+  const readTopic = (topic: string, ...rest: DropFirst<Parameters<typeof readPhysicalTopic>>) =>
+    readPhysicalTopic(`${namespace}.${topic}`, ...rest);
   const queue = async () =>
     (await api(app).get('/api/v1/interviews').set('Authorization', worker).expect(200))
       .body as Array<{
@@ -131,4 +141,48 @@ describe('Kafka intake and forwarding (real broker, real PostgreSQL)', () => {
     );
     expect(forwarded.some((m) => m.value.includes(next.policeReference))).toBe(true);
   });
+
+  it('dead-letters a message that makes parsing throw, and the next one on its partition is recorded within seconds', async () => {
+    const marker = randomUUID();
+    // Nesting this deep is valid JSON under the size limit, but class-transformer recurses once
+    // per level and throws RangeError: an error that is neither InvalidCommand nor an outage.
+    // (Written by hand: JSON.stringify itself overflows the stack at this depth.)
+    const deep = `${'{"inner":'.repeat(5000)}{"description":"${marker}"}${'}'.repeat(5000)}`;
+    const poisonBase = missingReported({ lastSeenLocation: 'DEEP' });
+    const poison = JSON.stringify(poisonBase).replace('"DEEP"', deep);
+    const good = missingReported({
+      policeReference: poisonBase.policeReference.replace('MP-', 'OK-'),
+    });
+    const key = 'same-partition';
+    await publish(poison, key);
+    const published = Date.now();
+    await publish(JSON.stringify(good), key);
+
+    const goodEpisode = episodeIdFor(good.force, good.policeReference);
+    const forwarded = await readTopic(
+      eventTopic('episodes'),
+      (seen) => seen.some((m) => m.value.includes(goodEpisode)),
+      15_000,
+    );
+    console.log(
+      `poison then good on one partition: good one forwarded ${forwarded.some((m) => m.value.includes(goodEpisode)) ? `after ${Date.now() - published} ms` : 'never (within 15 s)'}`,
+    );
+    expect(forwarded.some((m) => m.value.includes(goodEpisode))).toBe(true);
+
+    const dlq = await readTopic(POLICE_NOTIFICATIONS_DLQ, (seen) =>
+      seen.some((m) => m.value.includes(marker)),
+    );
+    const dead = dlq.find((m) => m.value.includes(marker));
+    console.log(
+      `poison on the DLQ: ${dead ? `${dead.headers['x-error-reason']}: ${dead.headers['x-error'].slice(0, 120)}` : 'no'}`,
+    );
+    expect(dead?.value).toBe(poison);
+    // Another engineer's input-hygiene check will refuse the depth as INVALID; until then the
+    // RangeError itself is the reason.
+    expect(['INVALID', 'UNPROCESSABLE']).toContain(dead?.headers['x-error-reason']);
+    expect(dead?.headers['x-error']).toBeTruthy();
+    expect(dead?.headers['x-original-topic']).toBe(POLICE_NOTIFICATIONS_TOPIC);
+  });
 });
+
+type DropFirst<T extends unknown[]> = T extends [unknown, ...infer Rest] ? Rest : never;

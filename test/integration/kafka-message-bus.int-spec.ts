@@ -36,3 +36,38 @@ describe('Kafka namespaces', () => {
     }
   });
 });
+
+describe('a Kafka consumer whose handler throws what kafkajs deems unrecoverable', () => {
+  it('is started again and gets the message again, rather than stopping for good', async () => {
+    await requireKafka();
+    const bus = open(`crash-${randomUUID().slice(0, 8)}`);
+    try {
+      const topic = 'crash.v1';
+      await bus.ensureTopics([{ topic, partitions: 1 }]);
+      const deliveries: string[] = [];
+      const consumer = await bus.consume({
+        groupId: 'crash-test',
+        topics: [topic],
+        handle: async (m) => {
+          deliveries.push(m.value);
+          // kafkajs does not restart a consumer after a TypeError, RangeError, SyntaxError or
+          // ReferenceError: one passing bug would stop the group member for good.
+          if (deliveries.length === 1) throw new TypeError('a bug that passes');
+        },
+      });
+      await consumer.joined;
+      await bus.publish(topic, [
+        { key: 'k', value: 'first' },
+        { key: 'k', value: 'second' },
+      ]);
+      const deadline = Date.now() + 20_000;
+      while (!deliveries.includes('second') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      console.log(`deliveries after a TypeError: ${JSON.stringify(deliveries)}`);
+      expect(deliveries).toEqual(['first', 'first', 'second']);
+    } finally {
+      await bus.close();
+    }
+  }, 40_000);
+});

@@ -14,11 +14,15 @@ export interface ConsumedMessage extends Required<BusMessage> {
   topic: string;
   partition: number;
   offset: string;
+  /** The value's bytes are not UTF-8 (`value` then holds a lossy decoding): a poison message. */
+  invalidUtf8?: boolean;
 }
 
 export interface TopicSpec {
   topic: string;
   partitions: number;
+  /** Topic-level configs set when the topic is created, e.g. `{ 'retention.ms': '604800000' }`. */
+  config?: Record<string, string>;
 }
 
 export interface ConsumerOptions {
@@ -40,7 +44,7 @@ export interface RunningConsumer {
 }
 
 export interface MessageBus {
-  /** Creates missing topics; existing ones are left as they are. */
+  /** Creates missing topics with their configs; existing ones are left as they are. */
   ensureTopics(topics: TopicSpec[]): Promise<void>;
   /** Resolves once the messages are durably accepted, in order per key. */
   publish(topic: string, messages: BusMessage[]): Promise<void>;

@@ -20,4 +20,5 @@ export * from './messaging/forwarder.module';
 export * from './messaging/event-forwarder.service';
 export * from './bootstrap';
 export * from './scheduling/wake-ups';
+export * from './outages/dependency-outage';
 export * from './validation/unsafe-input';

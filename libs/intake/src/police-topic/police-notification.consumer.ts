@@ -8,27 +8,35 @@ import {
 } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { InvalidCommand, RuleViolation, type FieldError } from '@homeward/domain';
+import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import {
   MESSAGE_BUS,
   type ConsumedMessage,
   type MessageBus,
   type RunningConsumer,
 } from '@homeward/messaging';
-import { POLICE_NOTIFICATIONS_DLQ, POLICE_NOTIFICATIONS_TOPIC } from '@homeward/platform';
+import {
+  POLICE_NOTIFICATIONS_DLQ,
+  POLICE_NOTIFICATIONS_TOPIC,
+  isOutageNow,
+} from '@homeward/platform';
 import { parsePoliceNotification } from '../contract/parse-police-notification';
 import { RecordPoliceNotification } from '../record-police-notification/record-police-notification.command';
 
 export const POLICE_CONSUMER_GROUP = 'homeward.intake.police-notifications';
 
 type Rejection = {
-  reason: 'MALFORMED' | 'INVALID' | 'RULE_VIOLATION';
+  /** UNPROCESSABLE: handling threw something that is neither a rejection nor an outage. */
+  reason: 'MALFORMED' | 'INVALID' | 'RULE_VIOLATION' | 'UNPROCESSABLE';
   errors: FieldError[] | string;
 };
 
 /**
  * Police notifications from Kafka: the same contract and validation as the HTTP route. A message
  * Homeward cannot accept goes to the dead-letter topic with the reason in its headers and the
- * consumer carries on; nothing is dropped. Any other failure (store down) is retried.
+ * consumer carries on; nothing is dropped. Only an outage (the store or its database not
+ * answering) is retried: anything else would fail the same way on every redelivery and hold up
+ * every notification behind it on its partition, so it is dead-lettered too.
  */
 @Injectable()
 export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,6 +45,7 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
 
   constructor(
     private readonly commands: CommandBus,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
   ) {}
 
@@ -64,7 +73,19 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
   }
 
   private async handle(message: ConsumedMessage): Promise<void> {
+    try {
+      await this.record(message);
+    } catch (error) {
+      if (await isOutageNow(error, [() => this.store.headPosition()])) throw error;
+      return this.deadLetter(message, rejectionFor(error));
+    }
+  }
+
+  private async record(message: ConsumedMessage): Promise<void> {
     const receivedAt = new Date().toISOString();
+    if (message.invalidUtf8) {
+      return this.deadLetter(message, { reason: 'MALFORMED', errors: 'the value is not UTF-8' });
+    }
     let body: unknown;
     try {
       body = JSON.parse(message.value);
@@ -74,28 +95,22 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
         errors: `malformed JSON: ${(error as Error).message}`,
       });
     }
-    const parsed = parsePoliceNotification(body, receivedAt);
+    // Whether the parser throws or (should it become async) rejects, handle() dead-letters it.
+    const parsed = await Promise.resolve(parsePoliceNotification(body, receivedAt));
     if (!parsed.ok) return this.deadLetter(message, { reason: 'INVALID', errors: parsed.errors });
-    try {
-      await this.commands.execute(
-        new RecordPoliceNotification(parsed.notification, receivedAt, 'KAFKA'),
-      );
-    } catch (error) {
-      if (error instanceof InvalidCommand) {
-        return this.deadLetter(message, { reason: 'INVALID', errors: error.errors });
-      }
-      if (error instanceof RuleViolation) {
-        return this.deadLetter(message, { reason: 'RULE_VIOLATION', errors: error.message });
-      }
-      throw error;
-    }
+    await this.commands.execute(
+      new RecordPoliceNotification(parsed.notification, receivedAt, 'KAFKA'),
+    );
   }
 
   private async deadLetter(message: ConsumedMessage, rejection: Rejection): Promise<void> {
     const error =
       typeof rejection.errors === 'string' ? rejection.errors : JSON.stringify(rejection.errors);
+    // An unexpected error's message may quote the input (a database error names the value it
+    // refused): the log gets its name only, the dead-letter headers the whole message.
+    const logged = rejection.reason === 'UNPROCESSABLE' ? error.split(':')[0] : error;
     this.logger.warn(
-      `dead-lettered ${message.partition}/${message.offset} (${rejection.reason}): ${error}`,
+      `dead-lettered ${message.partition}/${message.offset} (${rejection.reason}): ${logged}`,
     );
     await this.bus!.publish(POLICE_NOTIFICATIONS_DLQ, [
       {
@@ -113,4 +128,12 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
       },
     ]);
   }
+}
+
+function rejectionFor(error: unknown): Rejection {
+  if (error instanceof InvalidCommand) return { reason: 'INVALID', errors: error.errors };
+  if (error instanceof RuleViolation) return { reason: 'RULE_VIOLATION', errors: error.message };
+  // Name and message, no stack: enough for whoever redrives it to see what went wrong.
+  const described = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { reason: 'UNPROCESSABLE', errors: described.slice(0, 1000) };
 }

@@ -1,12 +1,12 @@
-import { Kafka, Partitioners, logLevel, type Admin, type IHeaders, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, logLevel, type Admin, type Producer } from 'kafkajs';
 import type {
   BusMessage,
-  ConsumedMessage,
   ConsumerOptions,
   MessageBus,
   RunningConsumer,
   TopicSpec,
 } from '../../message-bus.port';
+import { runGroupConsumer } from './kafka-group-consumer';
 
 export interface KafkaBusOptions {
   brokers: string[];
@@ -24,12 +24,14 @@ export interface KafkaBusOptions {
 /**
  * Kafka through kafkajs (unmaintained upstream but sound; kept behind this port). Idempotent
  * producer with acks from all replicas; consumers commit only what their handler finished, so a
- * crash redelivers the unfinished part of a batch.
+ * crash redelivers the unfinished part of a batch. The broker going away and coming back is
+ * survived: consumers are restarted (see kafka-group-consumer.ts), and a producer or admin
+ * client whose request failed is replaced by a fresh one on the next call.
  */
 export class KafkaMessageBus implements MessageBus {
   private readonly kafka: Kafka;
-  private producer: Producer | null = null;
-  private admin: Admin | null = null;
+  private producer: Promise<Producer> | null = null;
+  private admin: Promise<Admin> | null = null;
   private readonly consumers = new Set<RunningConsumer>();
 
   constructor(private readonly options: KafkaBusOptions) {
@@ -49,71 +51,65 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async ensureTopics(topics: TopicSpec[]): Promise<void> {
-    const admin = await this.connectedAdmin();
-    const existing = new Set(await admin.listTopics());
-    const missing = topics.filter((t) => !existing.has(this.physical(t.topic)));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((t) => ({ topic: this.physical(t.topic), numPartitions: t.partitions })),
+    await this.withAdmin(async (admin) => {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(this.physical(t.topic)));
+      if (missing.length === 0) return;
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((t) => ({
+          topic: this.physical(t.topic),
+          numPartitions: t.partitions,
+          configEntries: Object.entries(t.config ?? {}).map(([name, value]) => ({ name, value })),
+        })),
+      });
     });
   }
 
   async publish(topic: string, messages: BusMessage[]): Promise<void> {
     if (messages.length === 0) return;
-    const producer = await this.connectedProducer();
-    await producer.send({
-      topic: this.physical(topic),
-      acks: -1,
-      messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
-    });
+    const connecting = (this.producer ??= this.connect(this.newProducer()));
+    try {
+      const producer = await connecting;
+      await producer.send({
+        topic: this.physical(topic),
+        acks: -1,
+        messages: messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers })),
+      });
+    } catch (error) {
+      // kafkajs gave up (its own retries ran out, e.g. the broker was down for a while): start
+      // the next publish on a fresh producer rather than on one in an unknown state.
+      this.discard('producer', connecting);
+      throw error;
+    }
   }
 
   async consume(options: ConsumerOptions): Promise<RunningConsumer> {
-    const consumer = this.kafka.consumer({
-      groupId: this.physical(options.groupId),
-      sessionTimeout: 10_000,
-      heartbeatInterval: 1_000,
-      retry: { initialRetryTime: 300, retries: 10, restartOnFailure: async () => true },
-    });
-    await consumer.connect();
-    const joined = new Promise<void>((resolve) => {
-      const stopListening = consumer.on(consumer.events.GROUP_JOIN, () => {
-        stopListening();
-        resolve();
-      });
-    });
-    await consumer.subscribe({
-      topics: options.topics.map((t) => this.physical(t)),
-      fromBeginning: true,
-    });
-    await consumer.run({
-      eachMessage: async ({ topic, partition, message }) => {
-        const consumed: ConsumedMessage = {
-          topic: this.logical(topic),
-          partition,
-          offset: message.offset,
-          key: message.key?.toString('utf8') ?? '',
-          value: message.value?.toString('utf8') ?? '',
-          headers: decodeHeaders(message.headers),
-        };
-        try {
-          await options.handle(consumed);
-        } catch (error) {
-          options.onError?.(error, consumed);
-          throw error;
-        }
+    const running = await runGroupConsumer(
+      this.kafka,
+      {
+        groupId: this.physical(options.groupId),
+        sessionTimeout: 10_000,
+        heartbeatInterval: 1_000,
+        retry: { initialRetryTime: 300, retries: 10, restartOnFailure: async () => true },
       },
-    });
-    const running: RunningConsumer = {
-      joined,
+      {
+        group: this.physical(options.groupId),
+        topics: options.topics.map((t) => this.physical(t)),
+        logical: (topic) => this.logical(topic),
+        log: (level, message) => this.options.log?.(level, message),
+      },
+      options,
+    );
+    const tracked: RunningConsumer = {
+      joined: running.joined,
       stop: async () => {
-        this.consumers.delete(running);
-        await consumer.disconnect();
+        this.consumers.delete(tracked);
+        await running.stop();
       },
     };
-    this.consumers.add(running);
-    return running;
+    this.consumers.add(tracked);
+    return tracked;
   }
 
   private physical(name: string): string {
@@ -126,47 +122,46 @@ export class KafkaMessageBus implements MessageBus {
   }
 
   async ping(): Promise<void> {
-    const admin = await this.connectedAdmin();
-    await admin.describeCluster();
+    await this.withAdmin((admin) => admin.describeCluster());
   }
 
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((c) => c.stop()));
-    await this.producer?.disconnect();
-    await this.admin?.disconnect();
+    const clients = [this.producer, this.admin];
     this.producer = null;
     this.admin = null;
-  }
-
-  private async connectedProducer(): Promise<Producer> {
-    if (!this.producer) {
-      const producer = this.kafka.producer({
-        idempotent: true,
-        maxInFlightRequests: 1,
-        createPartitioner: Partitioners.DefaultPartitioner,
-      });
-      await producer.connect();
-      this.producer = producer;
+    for (const client of clients) {
+      await client?.then((c) => c.disconnect()).catch(() => undefined);
     }
-    return this.producer;
   }
 
-  private async connectedAdmin(): Promise<Admin> {
-    if (!this.admin) {
-      const admin = this.kafka.admin();
-      await admin.connect();
-      this.admin = admin;
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+  }
+
+  private async withAdmin<T>(work: (admin: Admin) => Promise<T>): Promise<T> {
+    const connecting = (this.admin ??= this.connect(this.kafka.admin()));
+    try {
+      return await work(await connecting);
+    } catch (error) {
+      this.discard('admin', connecting);
+      throw error;
     }
-    return this.admin;
   }
-}
 
-function decodeHeaders(headers: IHeaders | undefined): Record<string, string> {
-  const decoded: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined) continue;
-    const first = Array.isArray(value) ? value[0] : value;
-    decoded[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
+  private async connect<C extends Producer | Admin>(client: C): Promise<C> {
+    await client.connect();
+    return client;
   }
-  return decoded;
+
+  /** Forgets a client that failed (unless a newer one already replaced it) and closes it. */
+  private discard(kind: 'producer' | 'admin', client: Promise<Producer | Admin>): void {
+    if (this[kind] !== client) return;
+    this[kind] = null;
+    void client.then((c) => c.disconnect()).catch(() => undefined);
+  }
 }
