@@ -7,11 +7,16 @@ export const CHECKPOINTS_SCHEMA = `CREATE TABLE IF NOT EXISTS hw_checkpoints (
 )`;
 
 export async function readCheckpoint(db: SqlExecutor, name: string): Promise<number> {
+  return (await findCheckpoint(db, name)) ?? 0;
+}
+
+/** Null when the checkpoint was never stored (unlike `readCheckpoint`, which says 0). */
+export async function findCheckpoint(db: SqlExecutor, name: string): Promise<number | null> {
   const [row] = await db.query<{ position: string | number }>(
     'SELECT position FROM hw_checkpoints WHERE name = $1',
     [name],
   );
-  return row ? Number(row.position) : 0;
+  return row ? Number(row.position) : null;
 }
 
 /** Only moves forward, so a late, repeated batch can never rewind a checkpoint. */

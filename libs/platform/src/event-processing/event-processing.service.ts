@@ -18,7 +18,8 @@ import { MESSAGE_BUS, type MessageBus, type RunningConsumer } from '@homeward/me
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
 import { fromEventMessage } from '../messaging/event-message';
 import { topicsForEventTypes } from '../messaging/topics';
-import { migrateCheckpoints, readCheckpoint, storeCheckpoint } from './checkpoints';
+import { isOutageNow } from '../outages/dependency-outage';
+import { findCheckpoint, migrateCheckpoints, readCheckpoint, storeCheckpoint } from './checkpoints';
 import { countDeadLetters, migrateDeadLetters, parkEvent } from './dead-letters';
 import { DEFAULT_RETRY_BUDGET, delayBefore, sleep, type RetryBudget } from './retry';
 import type { Projection, Reactor } from './event-processor';
@@ -26,12 +27,23 @@ import type { Projection, Reactor } from './event-processor';
 type Processor = { name: string; eventTypes: ReadonlySet<string> };
 type Handle = (events: RecordedEvent[], position: number | null) => Promise<void>;
 
+/** How many stored events one read of a Kafka-fed processor's catch-up takes. */
+const CATCH_UP_BATCH = 500;
+
+/**
+ * The checkpoint under which a Kafka-fed processor keeps its boundary: the store position it
+ * caught up to before it started following its topics. Its own name keeps the store progress.
+ */
+export const kafkaBoundaryCheckpoint = (processor: string) => `${processor}@kafka`;
+
 /**
  * Runs every registered projection and reactor. With EVENT_FEED=store (the embedded default)
  * each has a catch-up subscription on the event store, and a projection's checkpoint commits in
  * the same transaction as its rows. With EVENT_FEED=kafka each is a consumer group on the
  * `homeward.<context>.v1` topics; offsets are committed after the handler, and projections and
- * reactors are idempotent, so a redelivered event changes nothing.
+ * reactors are idempotent, so a redelivered event changes nothing. A Kafka-fed processor that
+ * has never run first catches up from the store (see `catchUpBeforeKafka`): Kafka keeps only
+ * its retention's worth of events, the store keeps them all.
  */
 @Injectable()
 export class EventProcessing implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,6 +61,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
     @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
+    // Reactors arm wake-ups on it: Redis gone must not make their events look like poison.
   ) {}
 
   registerProjection(projection: Projection): void {
@@ -144,18 +157,26 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
   private async run(processor: Processor, handle: Handle): Promise<void> {
     if (this.config.eventFeed === 'kafka') {
       if (!this.bus) throw new Error('EVENT_FEED=kafka needs KAFKA_BROKERS');
+      const boundary = await this.catchUpBeforeKafka(processor, handle);
       const topics = topicsForEventTypes(processor.eventTypes);
       const consumer = await this.bus.consume({
         groupId: `homeward.${processor.name}`,
         topics,
         handle: async (message) => {
           if (!processor.eventTypes.has(message.headers['event-type'] ?? '')) return;
-          await this.handleOne(processor, fromEventMessage(message), handle, null);
+          const event = fromEventMessage(message);
+          // Handled from the store already. Partitions are keyed by child, so positions arrive
+          // out of order across them: only this fixed boundary can be compared, never the
+          // highest position seen so far.
+          if (event.globalPosition <= boundary) return;
+          await this.handleOne(processor, event, handle, null);
         },
         onError: (error) => this.reportFailure(processor, error),
       });
       this.consumers.set(processor.name, consumer);
-      this.logger.log(`${processor.name} consuming ${topics.join(', ')}`);
+      this.logger.log(
+        `${processor.name} consuming ${topics.join(', ')} after position ${boundary}`,
+      );
       return;
     }
     const after = await readCheckpoint(this.db, processor.name);
@@ -180,10 +201,46 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
   }
 
   /**
+   * The first time a processor runs on the Kafka feed, it reads the store (from its store
+   * checkpoint, so an interrupted catch-up or a switch from EVENT_FEED=store resumes) up to the
+   * head H it saw on starting, then stores H as its boundary and follows its topics, skipping
+   * the events at or below H. Nothing is lost: an event above H was forwarded to Kafka after H
+   * was read, so it is still retained, and the group's committed offsets (if the group ran
+   * before) only pass messages forwarded earlier, all at or below H. Nothing is applied twice:
+   * the store gives what is at or below H, Kafka what is above. Later starts find the boundary
+   * and go straight to Kafka.
+   */
+  private async catchUpBeforeKafka(processor: Processor, handle: Handle): Promise<number> {
+    const name = kafkaBoundaryCheckpoint(processor.name);
+    const boundary = await findCheckpoint(this.db, name);
+    if (boundary !== null) return boundary;
+    const head = await this.store.headPosition();
+    let after = await readCheckpoint(this.db, processor.name);
+    this.logger.log(`${processor.name} catching up from the store: ${after} to ${head}`);
+    while (after < head) {
+      const read = await this.store.readAll({ after, maxCount: CATCH_UP_BATCH });
+      const events = read.filter((e) => e.globalPosition <= head);
+      if (events.length === 0) break;
+      try {
+        await handle(events, events[events.length - 1].globalPosition);
+      } catch (error) {
+        this.reportFailure(processor, error);
+        for (const event of events) {
+          await this.handleOne(processor, event, handle, event.globalPosition);
+        }
+      }
+      after = events[events.length - 1].globalPosition;
+    }
+    await storeCheckpoint(this.db, name, head);
+    return head;
+  }
+
+  /**
    * Handles one event, retrying with backoff. If it still fails while the database and the store
    * answer, it is a poison event: parked with the reason (and the checkpoint moved past it), so
-   * the events behind it go on. If they do not answer, the failure is thrown, and the feed
-   * retries later: nothing is parked because of an outage.
+   * the events behind it go on. If they do not answer, or the failure is itself an outage (a
+   * reactor's Redis or Kafka gone), it is thrown, and the feed retries later: nothing is parked
+   * because of an outage.
    */
   private async handleOne(
     processor: Processor,
@@ -202,8 +259,8 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
         if (attempt < budget.attempts) await sleep(delayBefore(attempt, budget));
       }
     }
-    await this.db.query('SELECT 1');
-    await this.store.headPosition();
+    const answering = [() => this.db.query('SELECT 1'), () => this.store.headPosition()];
+    if (await isOutageNow(failure, answering)) throw failure;
     await this.db.transaction(async (tx) => {
       await parkEvent(tx, processor.name, event, budget.attempts, failure);
       if (position !== null) await storeCheckpoint(tx, processor.name, position);

@@ -6,6 +6,7 @@ import {
   EPISODE_EVENT_TYPES,
   RETURN_INTERVIEW_EVENT_TYPES,
 } from '@homeward/domain';
+import type { TopicSpec } from '@homeward/messaging';
 
 /** Police systems publish here (contract v1, key = force + "/" + police reference). */
 export const POLICE_NOTIFICATIONS_TOPIC = 'police.missing-persons.v1';
@@ -46,12 +47,27 @@ export function topicsForEventTypes(types: Iterable<string>): string[] {
   return [...new Set([...types].map(topicForEventType))].sort();
 }
 
-export const HOMEWARD_TOPICS = [
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * Set explicitly when Homeward creates a topic, rather than left to the broker's default. A week
+ * covers any outage of a consumer; nothing needs more, since the store keeps every event and a
+ * processor that starts afresh catches up from it. Dead letters wait longer, for a person to
+ * look at them and redrive them.
+ */
+export const TOPIC_RETENTION_MS = { events: 7 * DAY_MS, deadLetters: 30 * DAY_MS } as const;
+
+const retainedFor = (ms: number) => ({ 'cleanup.policy': 'delete', 'retention.ms': String(ms) });
+
+export const HOMEWARD_TOPICS: TopicSpec[] = [
   { topic: POLICE_NOTIFICATIONS_TOPIC, partitions: 6 },
-  { topic: POLICE_NOTIFICATIONS_DLQ, partitions: 1 },
+  { topic: POLICE_NOTIFICATIONS_DLQ, partitions: 1, retentionMs: TOPIC_RETENTION_MS.deadLetters },
   { topic: eventTopic('intake'), partitions: 6 },
   { topic: eventTopic('episodes'), partitions: 6 },
   { topic: eventTopic('interviews'), partitions: 6 },
   { topic: eventTopic('safeguarding'), partitions: 6 },
   { topic: SAFEGUARDING_ALERTS_TOPIC, partitions: 6 },
-];
+].map(({ retentionMs = TOPIC_RETENTION_MS.events, ...topic }) => ({
+  ...topic,
+  config: retainedFor(retentionMs),
+}));
