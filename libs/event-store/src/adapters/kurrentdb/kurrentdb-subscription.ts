@@ -82,12 +82,13 @@ export function kurrentDbSubscription(
 
   const loop = (async () => {
     while (!stopped) {
-      const subscription = client.subscribeToAll({
-        fromPosition: toReadPosition(position),
-        filter: excludeSystemEvents(),
-      });
-      current = subscription;
+      let subscription: AllStreamSubscription | undefined;
       try {
+        subscription = client.subscribeToAll({
+          fromPosition: toReadPosition(position),
+          filter: excludeSystemEvents(),
+        });
+        current = subscription;
         for await (const batch of batches(subscription, batchSize, () => position)) {
           await deliver(batch);
           if (stopped) break;
@@ -99,7 +100,7 @@ export function kurrentDbSubscription(
         await pause(RETRY_PAUSE_MS);
       } finally {
         current = undefined;
-        await closeQuietly(subscription);
+        if (subscription) await closeQuietly(subscription);
       }
     }
   })();
