@@ -1,24 +1,55 @@
-import { Pool, type PoolConfig } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { SqlDatabase, SqlExecutor } from './sql-database.port';
 
-/** PostgreSQL through a `pg` connection pool. */
+/** Where connection trouble is reported; the default writes to the console. */
+export type PostgresLog = (message: string) => void;
+
+export interface PostgresDatabaseOptions {
+  log?: PostgresLog;
+}
+
+/**
+ * PostgreSQL through a `pg` connection pool. The server may go away at any moment (a restart, a
+ * failover, a crash): no error of a pooled connection may end the process. A query in flight
+ * fails (callers retry: HTTP answers 5xx, the event feed tries again), the broken connection is
+ * dropped, and the pool opens fresh ones once the server answers again.
+ */
 export class PostgresDatabase implements SqlDatabase {
   readonly kind = 'postgres' as const;
   private readonly pool: Pool;
+  private readonly report: (error: Error) => void;
 
-  constructor(config: PoolConfig) {
-    this.pool = new Pool({ max: 10, ...config });
-    // An idle client losing its connection must not crash the process; the pool replaces it.
-    this.pool.on('error', () => undefined);
+  constructor(config: PoolConfig, options: PostgresDatabaseOptions = {}) {
+    this.pool = new Pool({
+      max: 10,
+      // A server that does not answer (a network partition, not a refused connection) must not
+      // leave `connect()` waiting for ever: health checks and retries need the failure.
+      connectionTimeoutMillis: 5_000,
+      // Notices a peer that vanished without closing the socket.
+      keepAlive: true,
+      ...config,
+    });
+    this.report = reportingOnce(options.log ?? ((m) => console.warn(`[PostgresDatabase] ${m}`)));
+    // An idle client losing its connection: the pool has already removed it.
+    this.pool.on('error', (error) => this.report(error));
   }
 
   async query<Row>(text: string, params?: unknown[]): Promise<Row[]> {
+    // pool.query listens for the client's errors itself and discards a broken client.
     const result = await this.pool.query(text, params);
     return result.rows as Row[];
   }
 
   async transaction<T>(work: (tx: SqlExecutor) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out client has no listener of the pool's: without one, the 'error' it emits when
+    // the server goes away (even between two queries of this transaction) would end the process.
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken ??= error;
+      this.report(error);
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work({
@@ -28,14 +59,41 @@ export class PostgresDatabase implements SqlDatabase {
       await client.query('COMMIT');
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      if (!broken) await client.query('ROLLBACK').catch((e: Error) => (broken = e));
       throw error;
     } finally {
-      client.release();
+      release(client, broken, onError);
     }
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
+}
+
+/**
+ * Gives the client back; one whose connection failed is destroyed, never reused. Our listener
+ * stays until the pool has taken the client (it puts its own back first), so no moment is left
+ * without one.
+ */
+function release(client: PoolClient, broken: Error | undefined, onError: (e: Error) => void) {
+  client.release(broken);
+  client.removeListener('error', onError);
+}
+
+/**
+ * One line per distinct error while it lasts, not one per pooled connection failing the same way;
+ * the same error is reported again once it has been quiet for a while (the next outage).
+ */
+function reportingOnce(log: PostgresLog, quietMs = 30_000): (error: Error) => void {
+  let last = '';
+  let lastAt = 0;
+  return (error) => {
+    const message = `connection error: ${error.message}`;
+    const now = Date.now();
+    const repeat = message === last && now - lastAt < quietMs;
+    last = message;
+    lastAt = now;
+    if (!repeat) log(message);
+  };
 }
