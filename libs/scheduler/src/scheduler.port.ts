@@ -34,6 +34,12 @@ export interface Scheduler {
   close(): Promise<void>;
   /** Throws if the backing server cannot be reached (readiness checks); absent when in-process. */
   ping?(): Promise<void>;
+  /**
+   * Calls `listener` each time the connection to the backing server is back after it was lost.
+   * The server may have restarted without its data, taking armed wake-ups with it: whoever arms
+   * them from a read model arms them again then. Absent when in-process (nothing to lose).
+   */
+  onReconnected?(listener: () => void): void;
 }
 
 export const SCHEDULER = Symbol('Scheduler');

@@ -31,7 +31,8 @@ export class DeadlineAlarmReactor implements Reactor, OnModuleInit {
 
   onModuleInit(): void {
     this.processing.registerReactor(this);
-    this.processing.afterStart(async () => {
+    // On start-up, and whenever the scheduler's Redis is back (it may have lost every alarm).
+    this.wakeUps.rearmFrom(async () => {
       await this.rearmOpenDeadlines();
     });
   }
@@ -62,7 +63,7 @@ export class DeadlineAlarmReactor implements Reactor, OnModuleInit {
     await this.wakeUps.schedule(RETURN_INTERVIEW_WAKE_UP, key, runAt, { interviewId });
   }
 
-  /** On start-up, every interview still waiting for an outcome is armed again. */
+  /** Every interview still waiting for an outcome is armed again (already armed: no change). */
   async rearmOpenDeadlines(): Promise<number> {
     const rows = await this.db.query<{ interview_id: string }>(
       `SELECT interview_id::text AS interview_id FROM rm_open_deadlines WHERE open`,

@@ -15,6 +15,7 @@ import {
   type Subscription,
 } from '@homeward/event-store';
 import { MESSAGE_BUS, type MessageBus, type RunningConsumer } from '@homeward/messaging';
+import { SCHEDULER, type Scheduler } from '@homeward/scheduler';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
 import { fromEventMessage } from '../messaging/event-message';
 import { topicsForEventTypes } from '../messaging/topics';
@@ -62,6 +63,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
     @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
     // Reactors arm wake-ups on it: Redis gone must not make their events look like poison.
+    @Optional() @Inject(SCHEDULER) private readonly scheduler: Scheduler | null = null,
   ) {}
 
   registerProjection(projection: Projection): void {
@@ -259,7 +261,11 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
         if (attempt < budget.attempts) await sleep(delayBefore(attempt, budget));
       }
     }
-    const answering = [() => this.db.query('SELECT 1'), () => this.store.headPosition()];
+    const answering = [
+      () => this.db.query('SELECT 1'),
+      () => this.store.headPosition(),
+      async () => this.scheduler?.ping?.(),
+    ];
     if (await isOutageNow(failure, answering)) throw failure;
     await this.db.transaction(async (tx) => {
       await parkEvent(tx, processor.name, event, budget.attempts, failure);

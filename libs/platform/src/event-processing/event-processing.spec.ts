@@ -7,6 +7,7 @@ import {
   type SqlExecutor,
 } from '@homeward/event-store';
 import { DEFAULT_POLICY, DEFAULT_POLICY_SET } from '@homeward/domain';
+import type { Scheduler } from '@homeward/scheduler';
 import type { HomewardConfig } from '../config/homeward-config';
 import { readCheckpoint } from './checkpoints';
 import { EventProcessing } from './event-processing.service';
@@ -161,6 +162,48 @@ describe('a reactor during an outage', () => {
       expect((await p.parked())[name]).toBeUndefined();
     } finally {
       db.down = false;
+      await p.onApplicationShutdown();
+    }
+  });
+});
+
+describe('a reactor while the scheduler (Redis) is down and the database answers', () => {
+  it('parks nothing, and carries on when the scheduler is back', async () => {
+    const name = `test.reactor.${randomUUID().slice(0, 8)}`;
+    const stream = `s-${randomUUID()}`;
+    let redisDown = true;
+    const seen: string[] = [];
+    const scheduler: Scheduler = {
+      schedule: async () => undefined,
+      cancel: async () => undefined,
+      start: async () => undefined,
+      close: async () => undefined,
+      ping: async () => {
+        if (redisDown) throw new Error('redis unreachable');
+      },
+    };
+    const reactor: Reactor = {
+      name,
+      eventTypes: new Set(['Nudge']),
+      async react(event: RecordedEvent) {
+        // An error of no recognisable outage shape: only asking the scheduler tells.
+        if (redisDown) throw new Error('could not arm the alarm');
+        // The store is shared with the tests above, whose Nudges this reactor reads too.
+        if (event.streamName === stream) seen.push(event.eventId);
+      },
+    };
+    const p = new EventProcessing(store, db, config, null, scheduler);
+    p.retryBudget = { attempts: 3, firstDelayMs: 5, maxDelayMs: 10 };
+    p.registerReactor(reactor);
+    await p.onApplicationBootstrap();
+    try {
+      await append(stream, ['Nudge']);
+      await new Promise((r) => setTimeout(r, 600)); // many retry budgets' worth
+      expect(await p.parked()).not.toHaveProperty(name);
+      redisDown = false;
+      await until(async () => seen.length === 1);
+      expect(await p.parked()).not.toHaveProperty(name);
+    } finally {
       await p.onApplicationShutdown();
     }
   });

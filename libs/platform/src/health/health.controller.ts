@@ -79,15 +79,31 @@ export class HealthController {
     return { status: 'ok', service: this.config.service };
   }
 
+  /**
+   * Up with what `check` returns, or down with why. A dependency that hangs rather than refuses
+   * (a partition, a server stopped with SIGSTOP) is down too once `PROBE_TIMEOUT_MS` has passed:
+   * readiness must answer, and answer 503, while it lasts.
+   */
   private async probe(
     key: string,
     check: () => Promise<Record<string, unknown>>,
   ): Promise<HealthIndicatorResult> {
     const indicator = this.indicator.check(key);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)),
+        PROBE_TIMEOUT_MS,
+      );
+    });
     try {
-      return indicator.up(await check());
+      return indicator.up(await Promise.race([check(), timeout]));
     } catch (error) {
       return indicator.down({ message: (error as Error).message });
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
+
+const PROBE_TIMEOUT_MS = 3_000;

@@ -22,7 +22,7 @@ const keyFor = (alertId: string) => `alert-acknowledgement-${alertId}`;
 /**
  * An alert nobody acknowledges within the policy's hours is escalated: the time is on the alert
  * (`acknowledgeBy`), the alarm only wakes a re-check of the alert's stream, and every alert still
- * waiting is armed again on start-up.
+ * waiting is armed again on start-up and after the scheduler's Redis comes back.
  */
 @Injectable()
 export class AcknowledgementAlarm implements Reactor, OnModuleInit {
@@ -44,7 +44,8 @@ export class AcknowledgementAlarm implements Reactor, OnModuleInit {
   onModuleInit(): void {
     this.processing.registerReactor(this);
     this.wakeUps.on(ALERT_ACKNOWLEDGEMENT_WAKE_UP, (wakeUp) => this.check(wakeUp));
-    this.processing.afterStart(async () => {
+    // On start-up, and whenever the scheduler's Redis is back (it may have lost every alarm).
+    this.wakeUps.rearmFrom(async () => {
       const rows = await this.db.query<{ alert_id: string }>(
         `SELECT alert_id::text AS alert_id FROM rm_open_alert_acknowledgements WHERE open`,
       );

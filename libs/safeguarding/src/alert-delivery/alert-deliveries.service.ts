@@ -69,6 +69,12 @@ export class AlertDeliveries
   async onModuleInit(): Promise<void> {
     await migrateDeliveries(this.db);
     this.processing.afterStart(() => this.requeuePending());
+    // Redis back, perhaps without its data: what is still pending is queued again (no-op if there).
+    this.queue.onReconnected?.(() => {
+      this.requeuePending().catch((error: unknown) =>
+        this.logger.warn(`could not queue pending deliveries again: ${String(error)}`),
+      );
+    });
   }
 
   async onApplicationBootstrap(): Promise<void> {

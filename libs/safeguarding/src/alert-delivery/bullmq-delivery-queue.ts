@@ -45,6 +45,22 @@ export class BullMqDeliveryQueue implements DeliveryQueue {
     this.queue.on('error', this.reportOnce('queue'));
   }
 
+  onReconnected(listener: () => void): void {
+    // ioredis says 'ready' on every connection; each one after the first is a reconnection.
+    this.queue
+      .getBackend()
+      .client.then((client) => {
+        let connectedBefore = client.status === 'ready';
+        client.on('ready', () => {
+          if (connectedBefore) listener();
+          connectedBefore = true;
+        });
+      })
+      .catch((error: Error) =>
+        this.logger.warn(`alert deliveries: no Redis client: ${error.message}`),
+      );
+  }
+
   async enqueue(id: string, job: DeliveryJob): Promise<'queued' | 'exists' | 'failed'> {
     const existing = await this.queue.getJob(id);
     if (existing) return (await existing.isFailed()) ? 'failed' : 'exists';

@@ -51,6 +51,11 @@ export interface DeliveryQueue {
   requeue(id: string, job: DeliveryJob): Promise<void>;
   start(deliver: DeliveryHandler, givenUp: GivenUpHandler): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls `listener` each time the queue's server is reachable again after it was lost: it may
+   * have restarted without its data, so pending deliveries are queued again from their rows.
+   */
+  onReconnected?(listener: () => void): void;
 }
 
 export const DELIVERY_QUEUE = Symbol('AlertDeliveryQueue');

@@ -94,6 +94,7 @@ export class BullMqScheduler implements Scheduler {
   private readonly options: BullMqSchedulerOptions;
   private readonly bullConnection: BullRedisOptions;
   private closed = false;
+  private readonly reconnectListeners: Array<() => void> = [];
 
   constructor(options: BullMqSchedulerOptions) {
     this.options = options;
@@ -121,6 +122,20 @@ export class BullMqScheduler implements Scheduler {
         ? new Redis(options.redisUrl, { maxRetriesPerRequest: 1 })
         : new Redis({ ...options.redis, maxRetriesPerRequest: 1 });
     this.admin.on('error', this.reportOnce('redis'));
+    // ioredis reconnects on its own (its default retryStrategy never gives up) and says 'ready'
+    // each time it is connected again; every 'ready' after the first is a reconnection.
+    let connectedBefore = false;
+    this.admin.on('ready', () => {
+      if (connectedBefore) {
+        this.log('warn', 'scheduler redis: connected again');
+        for (const listener of this.reconnectListeners) listener();
+      }
+      connectedBefore = true;
+    });
+  }
+
+  onReconnected(listener: () => void): void {
+    this.reconnectListeners.push(listener);
   }
 
   /**
