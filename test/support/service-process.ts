@@ -14,7 +14,8 @@ export interface ServiceProcess {
 
 /** Starts a built Homeward service (`node dist/apps/<name>/src/main.js`) as its own process. */
 export async function startService(
-  name: 'intake' | 'interviews' | 'safeguarding' | 'console',
+  // 'homeward' is the all-in-one process (npm start), the others the separate services.
+  name: 'homeward' | 'intake' | 'interviews' | 'safeguarding' | 'console',
   port: number,
   env: Record<string, string>,
 ): Promise<ServiceProcess> {
