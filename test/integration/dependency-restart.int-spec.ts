@@ -201,6 +201,8 @@ describe('the all-in-one Homeward while its PostgreSQL and its Redis crash and c
     await expectNothingLost();
     const body = await expectHealthy(5_000);
     expect(body.info?.eventProcessing?.parked).toEqual({});
+    // An outage is the server's, not the sender's: 503 (resend), never a 500.
+    expect(statuses.filter((s) => s >= 500 && s !== 503)).toEqual([]);
     console.log(
       `PostgreSQL killed and restarted ${restartedAt - killedAt} ms later: health said ` +
         `${JSON.stringify(down.error?.database)} while it was down, 200 again ${healthyAt - restartedAt} ms ` +

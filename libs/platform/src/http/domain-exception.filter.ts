@@ -14,6 +14,7 @@ import {
   RuleViolation,
 } from '@homeward/domain';
 import { EventIdReused, StreamVersionConflict } from '@homeward/event-store';
+import { isDependencyOutage } from '../outages/dependency-outage';
 import { RequestValidationFailed } from './validation-errors';
 
 /**
@@ -75,9 +76,27 @@ export class DomainExceptionFilter implements ExceptionFilter {
         .json(typeof body === 'string' ? { statusCode: status, message: body } : body);
       return;
     }
+    if (isDependencyOutage(exception)) {
+      // The database, the store or a broker is not answering: the caller's request was fine.
+      this.logger.warn(`answered 503, a dependency is not answering: ${describe(exception)}`);
+      response
+        .status(HttpStatus.SERVICE_UNAVAILABLE)
+        .set('Retry-After', '5')
+        .json({
+          statusCode: 503,
+          error: 'Service Unavailable',
+          message:
+            'Homeward cannot reach its database or broker just now; resend in a moment ' +
+            '(a notification, or a command with the same Idempotency-Key, is never recorded twice)',
+        });
+      return;
+    }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     response
       .status(HttpStatus.INTERNAL_SERVER_ERROR)
       .json({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error' });
   }
 }
+
+const describe = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error);
