@@ -3,12 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { Logger, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoNestLogger } from 'nestjs-pino';
 import {
   loadHomewardConfig,
   type HomewardConfig,
   type HomewardService,
 } from './config/homeward-config';
 import { configureHttp } from './http/configure-http';
+import { metricsAccess } from './observability/metrics-access';
 
 /** Starts one Homeward service: validated configuration first, then the HTTP server. */
 export async function bootstrapService(
@@ -24,12 +26,20 @@ export async function bootstrapService(
     console.error((error as Error).message);
     process.exit(1);
   }
-  const app = await NestFactory.create(rootModule(config), { bodyParser: false });
+  // Logs made while the application is assembled wait for the JSON logger rather than going to
+  // Nest's coloured console.
+  const app = await NestFactory.create(rootModule(config), { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(PinoNestLogger));
   configureHttp(app);
   const url = await listen(app, config.port, config.host);
   if (config.auth.usingDevelopmentKey) {
     logger.warn(
       'tokens are verified with the public development key: set AUTH_JWT_SECRET for real use',
+    );
+  }
+  if (metricsAccess(config, undefined) === 'disabled') {
+    logger.warn(
+      `GET /metrics is refused: ${config.host} is not a loopback address; set METRICS_TOKEN to read it`,
     );
   }
   logger.log(

@@ -22,3 +22,4 @@ export * from './bootstrap';
 export * from './scheduling/wake-ups';
 export * from './outages/dependency-outage';
 export * from './validation/unsafe-input';
+export * from './observability';

@@ -10,12 +10,14 @@ import { EventProcessing } from './event-processing/event-processing.service';
 import { HealthController } from './health/health.controller';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { MessagingModule } from './messaging/messaging.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { WakeUps } from './scheduling/wake-ups';
 import { SafeInputPipe } from './validation/safe-input.pipe';
 
 /**
  * What every Homeward service needs: validated configuration, the stores, Kafka and the
- * scheduler when configured, event processing, authentication, one error shape and health.
+ * scheduler when configured, event processing, authentication, one error shape, health, and
+ * logs, request context and metrics.
  */
 @Global()
 @Module({})
@@ -24,6 +26,7 @@ export class PlatformModule {
     return {
       module: PlatformModule,
       imports: [
+        ObservabilityModule.forRoot(config),
         CqrsModule.forRoot(),
         JwtModule.register({}),
         TerminusModule,

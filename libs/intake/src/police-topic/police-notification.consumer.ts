@@ -16,9 +16,11 @@ import {
   type RunningConsumer,
 } from '@homeward/messaging';
 import {
+  HomewardMetrics,
   POLICE_NOTIFICATIONS_DLQ,
   POLICE_NOTIFICATIONS_TOPIC,
   isOutageNow,
+  loggableError,
 } from '@homeward/platform';
 import { parsePoliceNotification } from '../contract/parse-police-notification';
 import { RecordPoliceNotification } from '../record-police-notification/record-police-notification.command';
@@ -47,6 +49,7 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
     private readonly commands: CommandBus,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
+    @Optional() private readonly metrics: HomewardMetrics = new HomewardMetrics(),
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -56,7 +59,9 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
       topics: [POLICE_NOTIFICATIONS_TOPIC],
       handle: (message) => this.handle(message),
       onError: (error, m) =>
-        this.logger.error(`offset ${m.partition}/${m.offset} failed, retrying: ${String(error)}`),
+        this.logger.error(
+          `offset ${m.partition}/${m.offset} failed, retrying: ${loggableError(error)}`,
+        ),
     });
     // Ready only once the group has given this consumer its partitions (bounded: a slow broker
     // is logged, and the consumer keeps trying behind the scenes).
@@ -98,20 +103,30 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
     // Whether the parser throws or (should it become async) rejects, handle() dead-letters it.
     const parsed = await Promise.resolve(parsePoliceNotification(body, receivedAt));
     if (!parsed.ok) return this.deadLetter(message, { reason: 'INVALID', errors: parsed.errors });
-    await this.commands.execute(
+    const recorded = await this.commands.execute(
       new RecordPoliceNotification(parsed.notification, receivedAt, 'KAFKA'),
     );
+    this.metrics.notifications.inc({
+      channel: 'KAFKA',
+      outcome: recorded.duplicate ? 'duplicate' : 'accepted',
+    });
   }
 
   private async deadLetter(message: ConsumedMessage, rejection: Rejection): Promise<void> {
     const error =
       typeof rejection.errors === 'string' ? rejection.errors : JSON.stringify(rejection.errors);
-    // An unexpected error's message may quote the input (a database error names the value it
-    // refused): the log gets its name only, the dead-letter headers the whole message.
-    const logged = rejection.reason === 'UNPROCESSABLE' ? error.split(':')[0] : error;
+    // Messages quote the input (a JSON parser's snippet, a database error naming the value it
+    // refused, a rule naming the episode): the log gets the reason and the fields at fault, the
+    // dead-letter headers the whole message.
+    const fields =
+      typeof rejection.errors === 'string'
+        ? ''
+        : `: ${[...new Set(rejection.errors.map((e) => e.field))].join(', ')}`;
     this.logger.warn(
-      `dead-lettered ${message.partition}/${message.offset} (${rejection.reason}): ${logged}`,
+      `dead-lettered ${message.partition}/${message.offset} (${rejection.reason})${fields}`,
     );
+    this.metrics.notifications.inc({ channel: 'KAFKA', outcome: 'rejected' });
+    this.metrics.policeDlq.inc({ reason: rejection.reason });
     await this.bus!.publish(POLICE_NOTIFICATIONS_DLQ, [
       {
         key: message.key,

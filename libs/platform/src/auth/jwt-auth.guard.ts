@@ -10,6 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
+import { RequestContext } from '../observability/request-context';
 import { PUBLIC_KEY, ROLES_KEY, isRole, type Caller, type Role } from './roles';
 
 /** Bearer JWT with a `roles` claim, verified with the configured key; then the route's roles. */
@@ -48,6 +49,7 @@ export class JwtAuthGuard implements CanActivate {
       roles: claims.roles.filter(isRole),
     };
     request.caller = caller;
+    RequestContext.setCaller(caller);
 
     const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
     if (!allowed.some((role) => caller.roles.includes(role))) {

@@ -13,6 +13,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+export const LOG_FORMATS = ['json', 'pretty'];
+
 /** Every setting Homeward reads from the environment, checked once at start-up. */
 export class EnvironmentVariables {
   @IsOptional()
@@ -91,6 +94,23 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   ALERT_WEBHOOKS?: string;
+
+  @IsOptional()
+  @IsIn(LOG_LEVELS, { message: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` })
+  LOG_LEVEL?: string;
+
+  /** Unset: pretty when stdout is a terminal, JSON otherwise (a pipe, a file, a container). */
+  @IsOptional()
+  @IsIn(LOG_FORMATS, {
+    message: 'LOG_FORMAT must be json or pretty (unset: pretty on a terminal, json otherwise)',
+  })
+  LOG_FORMAT?: string;
+
+  /** Bearer token GET /metrics asks for; needed to read metrics when HOST is not loopback. */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
 
 /** Parses and checks the environment; returns it with one line per problem (empty when fine). */

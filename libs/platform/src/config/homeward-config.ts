@@ -45,6 +45,17 @@ export interface HomewardConfig {
    * configurations written before webhooks existed still type-check: absent means [].
    */
   webhooks: WebhookTarget[];
+  /**
+   * LOG_LEVEL and LOG_FORMAT. Absent (configurations built in code, as tests do): the request
+   * and event logs are silent. `destination` is for tests that read the log lines.
+   */
+  logging?: {
+    level: string;
+    format: 'json' | 'pretty';
+    destination?: { write(line: string): unknown };
+  };
+  /** METRICS_TOKEN: GET /metrics needs it as a Bearer token when set, or when HOST is not loopback. */
+  metrics?: { token: string | null };
 }
 
 /** One receiver of signed alert webhooks, from the ALERT_WEBHOOKS file. */
@@ -129,6 +140,13 @@ export function loadHomewardConfig(
     policy: policies.default,
     policies,
     webhooks,
+    logging: {
+      level: env.LOG_LEVEL ?? 'info',
+      format:
+        (env.LOG_FORMAT as 'json' | 'pretty' | undefined) ??
+        (process.stdout.isTTY ? 'pretty' : 'json'),
+    },
+    metrics: { token: env.METRICS_TOKEN ?? null },
   };
 }
 

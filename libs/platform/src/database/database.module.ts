@@ -11,6 +11,8 @@ import {
   type SqlDatabase,
 } from '@homeward/event-store';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
+import { HomewardMetrics } from '../observability/homeward-metrics';
+import { meteredEventStore } from '../observability/metered-event-store';
 
 /**
  * Opens the stores chosen by configuration. Read models and checkpoints live in PGlite (./data,
@@ -39,14 +41,22 @@ import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config'
     },
     {
       provide: EVENT_STORE,
-      inject: [HOMEWARD_CONFIG, SQL_DATABASE],
-      useFactory: ({ eventStore }: HomewardConfig, db: SqlDatabase): Promise<EventStore> => {
+      inject: [HOMEWARD_CONFIG, SQL_DATABASE, HomewardMetrics],
+      useFactory: async (
+        { eventStore }: HomewardConfig,
+        db: SqlDatabase,
+        metrics: HomewardMetrics,
+      ): Promise<EventStore> => {
         if (eventStore.kind === 'kurrentdb') {
           new Logger('Database').log('event store: KurrentDB');
           // Fails fast, naming the server (credentials masked), when KurrentDB cannot be read.
-          return KurrentDbEventStore.connect(eventStore.connectionString);
+          return meteredEventStore(
+            await KurrentDbEventStore.connect(eventStore.connectionString),
+            metrics,
+          );
         }
-        return SqlEventStore.create(db);
+        // Appends timed and counted here, once, rather than in each adapter.
+        return meteredEventStore(await SqlEventStore.create(db), metrics);
       },
     },
   ],

@@ -19,6 +19,9 @@ import { SCHEDULER, type Scheduler } from '@homeward/scheduler';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
 import { fromEventMessage } from '../messaging/event-message';
 import { topicsForEventTypes } from '../messaging/topics';
+import { HomewardMetrics } from '../observability/homeward-metrics';
+import { loggableError } from '../observability/loggable-error';
+import { RequestContext } from '../observability/request-context';
 import { isOutageNow } from '../outages/dependency-outage';
 import { findCheckpoint, migrateCheckpoints, readCheckpoint, storeCheckpoint } from './checkpoints';
 import { countDeadLetters, migrateDeadLetters, parkEvent } from './dead-letters';
@@ -64,7 +67,10 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
     // Reactors arm wake-ups on it: Redis gone must not make their events look like poison.
     @Optional() @Inject(SCHEDULER) private readonly scheduler: Scheduler | null = null,
-  ) {}
+    @Optional() private readonly metrics: HomewardMetrics = new HomewardMetrics(),
+  ) {
+    this.metrics.observeProcessing({ lag: () => this.status(), parked: () => this.parked() });
+  }
 
   registerProjection(projection: Projection): void {
     this.projections.push(projection);
@@ -88,20 +94,28 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
       }
     }
     for (const projection of this.projections) {
-      await this.run(projection, (events, position) =>
-        this.db.transaction(async (tx) => {
-          const relevant = events.filter((e) => projection.eventTypes.has(e.type));
-          if (relevant.length > 0) await projection.apply(relevant, tx);
-          if (position !== null) await storeCheckpoint(tx, projection.name, position);
-        }),
-      );
+      await this.run(projection, async (events, position) => {
+        await RequestContext.run(RequestContext.forBatch(projection.name, events), () =>
+          this.db.transaction(async (tx) => {
+            const relevant = events.filter((e) => projection.eventTypes.has(e.type));
+            if (relevant.length > 0) await projection.apply(relevant, tx);
+            if (position !== null) await storeCheckpoint(tx, projection.name, position);
+          }),
+        );
+        this.handled(projection, events);
+      });
     }
     for (const reactor of this.reactors) {
       await this.run(reactor, async (events, position) => {
         for (const event of events) {
-          if (reactor.eventTypes.has(event.type)) await reactor.react(event);
+          if (!reactor.eventTypes.has(event.type)) continue;
+          // Whatever the reactor logs or appends meanwhile knows which event it is handling.
+          await RequestContext.run(RequestContext.forEvent(reactor.name, event), () =>
+            reactor.react(event),
+          );
         }
         if (position !== null) await storeCheckpoint(this.db, reactor.name, position);
+        this.handled(reactor, events);
       });
     }
     await this.untilJoined();
@@ -271,18 +285,27 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
       await parkEvent(tx, processor.name, event, budget.attempts, failure);
       if (position !== null) await storeCheckpoint(tx, processor.name, position);
     });
-    this.logger.error(
-      `${processor.name} parked ${event.type} ${event.eventId} (position ${event.globalPosition}) ` +
-        `after ${budget.attempts} attempts: ${describe(failure)}`,
+    // The reason in full is in hw_dead_letters; the log gets what cannot quote the event.
+    RequestContext.run(RequestContext.forEvent(processor.name, event), () =>
+      this.logger.error(
+        `${processor.name} parked ${event.type} ${event.eventId} (position ${event.globalPosition}) ` +
+          `after ${budget.attempts} attempts: ${loggableError(failure)}`,
+      ),
     );
   }
 
   private reportFailure(processor: Processor, error: unknown): void {
-    this.logger.error(
-      `${processor.name} failed, retrying: ${error instanceof Error ? error.stack : String(error)}`,
-    );
+    this.logger.error(`${processor.name} failed, retrying: ${loggableError(error)}`);
+  }
+
+  /** Counts what a processor handled, with a debug line per event in that event's context. */
+  private handled(processor: Processor, events: RecordedEvent[]): void {
+    for (const event of events) {
+      if (!processor.eventTypes.has(event.type)) continue;
+      this.metrics.eventsHandled.inc({ processor: processor.name });
+      RequestContext.run(RequestContext.forEvent(processor.name, event), () =>
+        this.logger.debug(`${processor.name} handled ${event.type} at ${event.globalPosition}`),
+      );
+    }
   }
 }
-
-const describe = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

@@ -1,4 +1,11 @@
-import { Controller, Get, Inject, Optional } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  Optional,
+  type BeforeApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
 import {
   HealthCheck,
   HealthCheckService,
@@ -18,11 +25,16 @@ import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config'
 import { EventProcessing } from '../event-processing/event-processing.service';
 
 /**
- * Open to everyone. `/health` is readiness: each dependency this service uses, checked live.
- * `/health/live` only says the process answers.
+ * Open to everyone. `/health` is readiness: each dependency this service uses, checked live, and
+ * 503 from the moment the application starts shutting down (the first of Nest's close hooks),
+ * while it still answers, so a load balancer stops sending work before the server closes.
+ * `/health/live` only says the process answers: no dependency is asked, so a database outage
+ * never gets a live process restarted.
  */
 @Controller('health')
-export class HealthController {
+export class HealthController implements OnModuleDestroy, BeforeApplicationShutdown {
+  private shuttingDown = false;
+
   constructor(
     private readonly health: HealthCheckService,
     private readonly indicator: HealthIndicatorService,
@@ -34,11 +46,23 @@ export class HealthController {
     @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
   ) {}
 
+  onModuleDestroy(): void {
+    this.shuttingDown = true;
+  }
+
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+  }
+
   @Get()
   @Public()
   @HealthCheck()
   ready() {
     const checks = [
+      () =>
+        this.shuttingDown
+          ? this.indicator.check('lifecycle').down({ message: 'shutting down' })
+          : this.indicator.check('lifecycle').up({ state: 'running' }),
       () =>
         this.probe('eventStore', async () => ({
           kind: this.config.eventStore.kind === 'sql' ? this.db.kind : 'kurrentdb',

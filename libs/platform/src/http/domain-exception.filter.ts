@@ -14,6 +14,7 @@ import {
   RuleViolation,
 } from '@homeward/domain';
 import { EventIdReused, StreamVersionConflict } from '@homeward/event-store';
+import { loggableError } from '../observability/loggable-error';
 import { isDependencyOutage } from '../outages/dependency-outage';
 import { RequestValidationFailed } from './validation-errors';
 
@@ -78,7 +79,7 @@ export class DomainExceptionFilter implements ExceptionFilter {
     }
     if (isDependencyOutage(exception)) {
       // The database, the store or a broker is not answering: the caller's request was fine.
-      this.logger.warn(`answered 503, a dependency is not answering: ${describe(exception)}`);
+      this.logger.warn(`answered 503, a dependency is not answering: ${loggableError(exception)}`);
       response
         .status(HttpStatus.SERVICE_UNAVAILABLE)
         .set('Retry-After', '5')
@@ -91,12 +92,10 @@ export class DomainExceptionFilter implements ExceptionFilter {
         });
       return;
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // Name, code and stack, not the message: a database error quotes the value it refused.
+    this.logger.error(`answered 500: ${loggableError(exception)}`);
     response
       .status(HttpStatus.INTERNAL_SERVER_ERROR)
       .json({ statusCode: 500, error: 'Internal Server Error', message: 'unexpected error' });
   }
 }
-
-const describe = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error);

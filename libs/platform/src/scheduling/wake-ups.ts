@@ -4,9 +4,13 @@ import {
   Logger,
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
+  Optional,
 } from '@nestjs/common';
 import { SCHEDULER, type FiredWakeUp, type Scheduler } from '@homeward/scheduler';
 import { EventProcessing } from '../event-processing/event-processing.service';
+import { HomewardMetrics } from '../observability/homeward-metrics';
+import { loggableError } from '../observability/loggable-error';
+import { RequestContext } from '../observability/request-context';
 
 export type WakeUpHandler = (wakeUp: FiredWakeUp) => Promise<void>;
 
@@ -43,6 +47,7 @@ export class WakeUps implements OnApplicationBootstrap, OnApplicationShutdown {
   constructor(
     @Inject(SCHEDULER) private readonly scheduler: Scheduler,
     private readonly processing: EventProcessing,
+    @Optional() private readonly metrics: HomewardMetrics = new HomewardMetrics(),
   ) {
     this.scheduler.onReconnected?.(() => this.rearmAfterReconnect());
   }
@@ -68,8 +73,9 @@ export class WakeUps implements OnApplicationBootstrap, OnApplicationShutdown {
     this.rearmHooks.push(hook);
   }
 
-  schedule(kind: string, key: string, runAt: string, payload: Record<string, unknown>) {
-    return this.scheduler.schedule({ key, runAt, payload: { ...payload, kind } });
+  async schedule(kind: string, key: string, runAt: string, payload: Record<string, unknown>) {
+    await this.scheduler.schedule({ key, runAt, payload: { ...payload, kind } });
+    this.metrics.alarmsArmed.inc({ kind });
   }
 
   cancel(key: string) {
@@ -109,7 +115,7 @@ export class WakeUps implements OnApplicationBootstrap, OnApplicationShutdown {
         this.logger.log('open deadlines armed again after the scheduler reconnected');
       } catch (error) {
         this.logger.warn(
-          `re-arming open deadlines failed, trying again in ${delay} ms: ${String(error)}`,
+          `re-arming open deadlines failed, trying again in ${delay} ms: ${loggableError(error)}`,
         );
         await this.pause(delay);
         delay = Math.min(delay * 2, REARM_RETRY_MS.max);
@@ -133,6 +139,9 @@ export class WakeUps implements OnApplicationBootstrap, OnApplicationShutdown {
 
   private async dispatch(wakeUp: FiredWakeUp): Promise<void> {
     const kind = typeof wakeUp.payload.kind === 'string' ? wakeUp.payload.kind : LEGACY_KIND;
+    this.metrics.alarmsFired.inc({ kind });
+    const late = (Date.parse(wakeUp.firedAt) - Date.parse(wakeUp.runAt)) / 1000;
+    if (Number.isFinite(late)) this.metrics.alarmLateness.observe({ kind }, Math.max(0, late));
     const handler = this.handlers.get(kind);
     if (!handler) {
       // Another service's kind on a shared queue would be a wiring mistake: say so, lose nothing
@@ -140,6 +149,9 @@ export class WakeUps implements OnApplicationBootstrap, OnApplicationShutdown {
       this.logger.warn(`wake-up ${wakeUp.key} of kind ${kind} has no handler in this service`);
       return;
     }
-    await handler(wakeUp);
+    // The key names the deadline: what the handler logs or appends is traced to it.
+    await RequestContext.run({ processor: `wake-up:${kind}`, correlationId: wakeUp.key }, () =>
+      handler(wakeUp),
+    );
   }
 }

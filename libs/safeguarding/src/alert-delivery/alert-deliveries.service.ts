@@ -11,6 +11,8 @@ import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
 import {
   EventProcessing,
   HOMEWARD_CONFIG,
+  HomewardMetrics,
+  loggableError,
   type HomewardConfig,
   type WebhookTarget,
 } from '@homeward/platform';
@@ -41,6 +43,12 @@ const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
 /**
+ * A failure as logged: a receiver's answer may echo the alert it refused (which names a child),
+ * so the log keeps `HTTP 500 Internal Server Error` and the delivery record the snippet too.
+ */
+const loggedFailure = (failure: string): string => failure.replace(/^(HTTP \d{3}[^:]*):.*$/s, '$1');
+
+/**
  * Signed webhook deliveries of alerts: one job per alert and matching target, its state in
  * rm_alert_deliveries. A delivery is PENDING until a 2xx answer makes it DELIVERED; one that used
  * up its attempts is FAILED, kept, listed, and queued again by a re-drive. On start-up every
@@ -60,6 +68,7 @@ export class AlertDeliveries
     @Inject(DELIVERY_QUEUE) private readonly queue: DeliveryQueue,
     private readonly processing: EventProcessing,
     @Optional() @Inject(ALERT_DELIVERY_SETTINGS) settings?: Partial<DeliverySettings>,
+    @Optional() private readonly metrics: HomewardMetrics = new HomewardMetrics(),
   ) {
     this.targets = new Map((config.webhooks ?? []).map((t) => [t.name, t]));
     this.settings = { ...DEFAULT_DELIVERY_SETTINGS, ...settings };
@@ -72,7 +81,7 @@ export class AlertDeliveries
     // Redis back, perhaps without its data: what is still pending is queued again (no-op if there).
     this.queue.onReconnected?.(() => {
       this.requeuePending().catch((error: unknown) =>
-        this.logger.warn(`could not queue pending deliveries again: ${String(error)}`),
+        this.logger.warn(`could not queue pending deliveries again: ${loggableError(error)}`),
       );
     });
   }
@@ -149,9 +158,13 @@ export class AlertDeliveries
       failure = describe(error);
     }
     await recordAttempt(this.db, job.alertId, job.target, failure);
+    this.metrics.webhookDeliveries.inc({
+      target: job.target,
+      outcome: failure === null ? 'delivered' : 'retrying',
+    });
     if (failure !== null) {
       this.logger.warn(
-        `alert ${job.alertId} to ${job.target}: attempt ${attempt} of ${this.settings.attempts} failed: ${failure}`,
+        `alert ${job.alertId} to ${job.target}: attempt ${attempt} of ${this.settings.attempts} failed: ${loggedFailure(failure)}`,
       );
       throw new Error(failure);
     }
@@ -159,9 +172,10 @@ export class AlertDeliveries
 
   private async givenUp(job: DeliveryJob, error: unknown): Promise<void> {
     await recordFailed(this.db, job.alertId, job.target, describe(error));
+    this.metrics.webhookDeliveries.inc({ target: job.target, outcome: 'failed' });
     this.logger.error(
       `alert ${job.alertId} to ${job.target} FAILED after ${this.settings.attempts} attempts ` +
-        `(${describe(error)}); re-drive it with POST /api/v1/alerts/deliveries/redrive`,
+        `(${loggedFailure(describe(error))}); re-drive it with POST /api/v1/alerts/deliveries/redrive`,
     );
   }
 }

@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RequestContext } from './request-context';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+export const PURPOSE_HEADER = 'x-purpose';
+
+/** An id a caller may choose: it goes into every log line, so nothing that could carry text. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const MAX_PURPOSE = 500;
+
+type Request = IncomingMessage & { id?: unknown };
+
+/**
+ * The request's id: X-Request-Id when well formed, else a new UUID; set on the request (where
+ * pino-http looks) and on the response. Whoever asks first decides, so it is the same id for the
+ * request context and for pino-http, whichever middleware runs first.
+ */
+export function requestIdOf(request: Request, response: ServerResponse): string {
+  if (typeof request.id === 'string') return request.id;
+  const header = request.headers[REQUEST_ID_HEADER];
+  const given = Array.isArray(header) ? header[0] : header;
+  const id = given && REQUEST_ID.test(given) ? given : randomUUID();
+  request.id = id;
+  if (!response.headersSent) response.setHeader('X-Request-Id', id);
+  return id;
+}
+
+/** X-Purpose, trimmed and bounded; absent when not stated. */
+export function purposeOf(request: IncomingMessage): string | undefined {
+  const header = request.headers[PURPOSE_HEADER];
+  const purpose = (Array.isArray(header) ? header[0] : header)?.trim();
+  return purpose ? purpose.slice(0, MAX_PURPOSE) : undefined;
+}
+
+/** Runs the rest of the request in its own context (the JWT guard adds the caller to it). */
+export function requestContextMiddleware(
+  request: Request,
+  response: ServerResponse,
+  next: () => void,
+): void {
+  const requestId = requestIdOf(request, response);
+  RequestContext.run({ requestId, correlationId: requestId, purpose: purposeOf(request) }, next);
+}
