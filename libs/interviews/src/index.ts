@@ -1,1 +1,2 @@
 export * from './interviews.module';
+export * from './read-models';

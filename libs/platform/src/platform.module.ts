@@ -11,6 +11,7 @@ import { HealthController } from './health/health.controller';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { MessagingModule } from './messaging/messaging.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { OperatorRequests } from './operations/operator-requests.service';
 import { WakeUps } from './scheduling/wake-ups';
 import { SafeInputPipe } from './validation/safe-input.pipe';
 
@@ -38,6 +39,7 @@ export class PlatformModule {
         { provide: HOMEWARD_CONFIG, useValue: config },
         EventProcessing,
         WakeUps,
+        OperatorRequests,
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         { provide: APP_PIPE, useClass: SafeInputPipe },

@@ -1,2 +1,3 @@
 export * from './safeguarding.module';
 export * from './alert-delivery';
+export * from './read-models';

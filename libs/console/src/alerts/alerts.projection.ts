@@ -1,37 +1,50 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AlertEvent, AlertRaised } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const ALERTS_READ_MODEL: ReadModel = {
+  projection: 'console.alerts',
+  tables: ['rm_alerts'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_alerts (
+    alert_id        uuid PRIMARY KEY,
+    type            text NOT NULL,
+    audience        text NOT NULL,
+    child_id        uuid,
+    local_authority text,
+    reasons         jsonb NOT NULL,
+    caused_by       jsonb NOT NULL,
+    due_by          timestamptz,
+    raised_at       timestamptz NOT NULL,
+    acknowledge_by  timestamptz,
+    status          text NOT NULL,
+    acknowledged_by text,
+    acknowledged_at timestamptz,
+    escalated_at    timestamptz,
+    position        bigint NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS rm_alerts_audience ON rm_alerts (audience, status, raised_at);
+  CREATE INDEX IF NOT EXISTS rm_alerts_child ON rm_alerts (child_id, raised_at)`,
+    },
+  ],
+};
 
 /** Every alert raised, as its audience lists them. */
 @Injectable()
 export class AlertsProjection implements Projection, OnModuleInit {
-  readonly name = 'console.alerts';
+  readonly name = ALERTS_READ_MODEL.projection;
+  readonly readModel = ALERTS_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set<AlertEvent['type']>([
     'AlertRaised',
     'AlertAcknowledged',
     'AlertEscalated',
   ]);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_alerts (
-      alert_id        uuid PRIMARY KEY,
-      type            text NOT NULL,
-      audience        text NOT NULL,
-      child_id        uuid,
-      local_authority text,
-      reasons         jsonb NOT NULL,
-      caused_by       jsonb NOT NULL,
-      due_by          timestamptz,
-      raised_at       timestamptz NOT NULL,
-      acknowledge_by  timestamptz,
-      status          text NOT NULL,
-      acknowledged_by text,
-      acknowledged_at timestamptz,
-      escalated_at    timestamptz,
-      position        bigint NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_alerts_audience ON rm_alerts (audience, status, raised_at);
-    CREATE INDEX IF NOT EXISTS rm_alerts_child ON rm_alerts (child_id, raised_at)`;
 
   constructor(private readonly processing: EventProcessing) {}
 

@@ -1,25 +1,38 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
 import { TIMELINE_EVENT_TYPES, occurredAt, type TimelineEvent } from './occurred-at';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const CHILD_TIMELINE_READ_MODEL: ReadModel = {
+  projection: 'console.child-timeline',
+  tables: ['rm_child_timeline'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_child_timeline (
+    global_position bigint PRIMARY KEY,
+    child_id        uuid NOT NULL,
+    event_id        uuid NOT NULL,
+    event_type      text NOT NULL,
+    stream_name     text NOT NULL,
+    occurred_at     timestamptz NOT NULL,
+    recorded_at     timestamptz NOT NULL,
+    data            jsonb NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS rm_child_timeline_child ON rm_child_timeline (child_id, global_position)`,
+    },
+  ],
+};
 
 /** Everything that happened to a child, in the order Homeward learnt it. */
 @Injectable()
 export class ChildTimelineProjection implements Projection, OnModuleInit {
-  readonly name = 'console.child-timeline';
+  readonly name = CHILD_TIMELINE_READ_MODEL.projection;
+  readonly readModel = CHILD_TIMELINE_READ_MODEL;
   readonly eventTypes = TIMELINE_EVENT_TYPES;
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_child_timeline (
-      global_position bigint PRIMARY KEY,
-      child_id        uuid NOT NULL,
-      event_id        uuid NOT NULL,
-      event_type      text NOT NULL,
-      stream_name     text NOT NULL,
-      occurred_at     timestamptz NOT NULL,
-      recorded_at     timestamptz NOT NULL,
-      data            jsonb NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_child_timeline_child ON rm_child_timeline (child_id, global_position)`;
 
   constructor(private readonly processing: EventProcessing) {}
 

@@ -6,7 +6,47 @@ import {
   type ReturnInterviewScheduled,
 } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const INTERVIEW_QUEUE_READ_MODEL: ReadModel = {
+  projection: 'interviews.queue.v2',
+  tables: ['rm_interview_queue_v2'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_interview_queue_v2 (
+    interview_id          uuid PRIMARY KEY,
+    episode_id            uuid NOT NULL,
+    child_id              uuid NOT NULL,
+    local_authority       text,
+    priority              text NOT NULL,
+    priority_rank         int NOT NULL,
+    priority_reasons      jsonb NOT NULL,
+    returned_at           timestamptz NOT NULL,
+    due_at                timestamptz NOT NULL,
+    scheduled_at          timestamptz NOT NULL,
+    status                text NOT NULL,
+    allocated_to          text,
+    attempts              int NOT NULL DEFAULT 0,
+    linked_episode_ids    jsonb NOT NULL DEFAULT '[]',
+    breached              boolean NOT NULL DEFAULT false,
+    notified_late         boolean NOT NULL DEFAULT false,
+    unallocated_escalated boolean NOT NULL DEFAULT false,
+    reminder_due          boolean NOT NULL DEFAULT false,
+    outcome_at            timestamptz,
+    held_within_deadline  boolean,
+    confirmed_level       text,
+    review                text,
+    updated_position      bigint NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS rm_interview_queue_v2_order
+    ON rm_interview_queue_v2 (status, priority_rank, due_at)`,
+    },
+  ],
+};
 
 /**
  * The return-interview queue as workers and coordinators see it. Versioned: a new shape gets a
@@ -14,36 +54,9 @@ import { EventProcessing, type Projection } from '@homeward/platform';
  */
 @Injectable()
 export class InterviewQueueProjection implements Projection, OnModuleInit {
-  readonly name = 'interviews.queue.v2';
+  readonly name = INTERVIEW_QUEUE_READ_MODEL.projection;
+  readonly readModel = INTERVIEW_QUEUE_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set(RETURN_INTERVIEW_EVENT_TYPES);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_interview_queue_v2 (
-      interview_id          uuid PRIMARY KEY,
-      episode_id            uuid NOT NULL,
-      child_id              uuid NOT NULL,
-      local_authority       text,
-      priority              text NOT NULL,
-      priority_rank         int NOT NULL,
-      priority_reasons      jsonb NOT NULL,
-      returned_at           timestamptz NOT NULL,
-      due_at                timestamptz NOT NULL,
-      scheduled_at          timestamptz NOT NULL,
-      status                text NOT NULL,
-      allocated_to          text,
-      attempts              int NOT NULL DEFAULT 0,
-      linked_episode_ids    jsonb NOT NULL DEFAULT '[]',
-      breached              boolean NOT NULL DEFAULT false,
-      notified_late         boolean NOT NULL DEFAULT false,
-      unallocated_escalated boolean NOT NULL DEFAULT false,
-      reminder_due          boolean NOT NULL DEFAULT false,
-      outcome_at            timestamptz,
-      held_within_deadline  boolean,
-      confirmed_level       text,
-      review                text,
-      updated_position      bigint NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_interview_queue_v2_order
-      ON rm_interview_queue_v2 (status, priority_rank, due_at)`;
 
   constructor(private readonly processing: EventProcessing) {}
 

@@ -1,31 +1,44 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AlertEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
 import { londonDate } from './report-dates';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const REPORT_ALERTS_READ_MODEL: ReadModel = {
+  projection: 'reports.alerts.v2',
+  tables: ['rm_report_alerts_v2'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_report_alerts_v2 (
+    alert_id        uuid PRIMARY KEY,
+    type            text NOT NULL,
+    child_id        uuid,
+    local_authority text,
+    raised_at       timestamptz NOT NULL,
+    raised_date     date NOT NULL,
+    due_by          timestamptz,
+    acknowledged_at timestamptz,
+    position        bigint NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS rm_report_alerts_v2_raised
+    ON rm_report_alerts_v2 (raised_date)`,
+    },
+  ],
+};
 
 /** Every alert raised and when it was first acknowledged, for the board's alert figures. */
 @Injectable()
 export class ReportAlertsProjection implements Projection, OnModuleInit {
-  readonly name = 'reports.alerts.v2';
+  readonly name = REPORT_ALERTS_READ_MODEL.projection;
+  readonly readModel = REPORT_ALERTS_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set<AlertEvent['type']>([
     'AlertRaised',
     'AlertAcknowledged',
   ]);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_report_alerts_v2 (
-      alert_id        uuid PRIMARY KEY,
-      type            text NOT NULL,
-      child_id        uuid,
-      local_authority text,
-      raised_at       timestamptz NOT NULL,
-      raised_date     date NOT NULL,
-      due_by          timestamptz,
-      acknowledged_at timestamptz,
-      position        bigint NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_report_alerts_v2_raised
-      ON rm_report_alerts_v2 (raised_date)`;
 
   constructor(private readonly processing: EventProcessing) {}
 

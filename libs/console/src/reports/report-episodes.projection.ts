@@ -1,8 +1,43 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EpisodeEvent, MissingEpisodeReported } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
 import { londonDate } from './report-dates';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const REPORT_EPISODES_READ_MODEL: ReadModel = {
+  projection: 'reports.episodes.v1',
+  tables: ['rm_report_episodes_v1'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_report_episodes_v1 (
+    episode_id      uuid PRIMARY KEY,
+    child_id        uuid NOT NULL,
+    classification  text NOT NULL,
+    local_authority text NOT NULL,
+    last_seen_at    timestamptz,
+    reported_at     timestamptz NOT NULL,
+    start_at        timestamptz NOT NULL,
+    start_date      date NOT NULL,
+    found_at        timestamptz,
+    returned_at     timestamptz,
+    end_date        date,
+    date_of_birth   text,
+    sex             text,
+    looked_after    boolean NOT NULL,
+    cancelled       boolean NOT NULL DEFAULT false,
+    position        bigint NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS rm_report_episodes_v1_start
+    ON rm_report_episodes_v1 (start_date);
+  CREATE INDEX IF NOT EXISTS rm_report_episodes_v1_looked_after
+    ON rm_report_episodes_v1 (child_id, start_at) WHERE looked_after`,
+    },
+  ],
+};
 
 /**
  * Every episode, as the board figures and the SSDA903 return count them. A cancelled report is
@@ -10,36 +45,14 @@ import { londonDate } from './report-dates';
  */
 @Injectable()
 export class ReportEpisodesProjection implements Projection, OnModuleInit {
-  readonly name = 'reports.episodes.v1';
+  readonly name = REPORT_EPISODES_READ_MODEL.projection;
+  readonly readModel = REPORT_EPISODES_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set<EpisodeEvent['type']>([
     'MissingEpisodeReported',
     'EpisodeRiskRegraded',
     'ChildFound',
     'MissingReportCancelled',
   ]);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_report_episodes_v1 (
-      episode_id      uuid PRIMARY KEY,
-      child_id        uuid NOT NULL,
-      classification  text NOT NULL,
-      local_authority text NOT NULL,
-      last_seen_at    timestamptz,
-      reported_at     timestamptz NOT NULL,
-      start_at        timestamptz NOT NULL,
-      start_date      date NOT NULL,
-      found_at        timestamptz,
-      returned_at     timestamptz,
-      end_date        date,
-      date_of_birth   text,
-      sex             text,
-      looked_after    boolean NOT NULL,
-      cancelled       boolean NOT NULL DEFAULT false,
-      position        bigint NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_report_episodes_v1_start
-      ON rm_report_episodes_v1 (start_date);
-    CREATE INDEX IF NOT EXISTS rm_report_episodes_v1_looked_after
-      ON rm_report_episodes_v1 (child_id, start_at) WHERE looked_after`;
 
   constructor(private readonly processing: EventProcessing) {}
 

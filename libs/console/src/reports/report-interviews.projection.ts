@@ -1,7 +1,33 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ReturnInterviewEvent, ReturnInterviewScheduled } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const REPORT_INTERVIEWS_READ_MODEL: ReadModel = {
+  projection: 'reports.interviews.v1',
+  tables: ['rm_report_interviews_v1'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_report_interviews_v1 (
+    interview_id         uuid PRIMARY KEY,
+    episode_id           uuid NOT NULL,
+    child_id             uuid NOT NULL,
+    status               text NOT NULL,
+    held_within_deadline boolean,
+    confirmed_level      text,
+    referral             boolean NOT NULL DEFAULT false,
+    breached             boolean NOT NULL DEFAULT false,
+    position             bigint NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS rm_report_interviews_v1_episode
+    ON rm_report_interviews_v1 (episode_id)`,
+    },
+  ],
+};
 
 /**
  * Every return interview offered, with its outcome, as the board counts them: by the episode
@@ -9,7 +35,8 @@ import { EventProcessing, type Projection } from '@homeward/platform';
  */
 @Injectable()
 export class ReportInterviewsProjection implements Projection, OnModuleInit {
-  readonly name = 'reports.interviews.v1';
+  readonly name = REPORT_INTERVIEWS_READ_MODEL.projection;
+  readonly readModel = REPORT_INTERVIEWS_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set<ReturnInterviewEvent['type']>([
     'ReturnInterviewScheduled',
     'ReturnInterviewHeld',
@@ -18,20 +45,6 @@ export class ReportInterviewsProjection implements Projection, OnModuleInit {
     'ReturnInterviewDeadlineBreached',
     'ReturnInterviewCancelled',
   ]);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_report_interviews_v1 (
-      interview_id         uuid PRIMARY KEY,
-      episode_id           uuid NOT NULL,
-      child_id             uuid NOT NULL,
-      status               text NOT NULL,
-      held_within_deadline boolean,
-      confirmed_level      text,
-      referral             boolean NOT NULL DEFAULT false,
-      breached             boolean NOT NULL DEFAULT false,
-      position             bigint NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_report_interviews_v1_episode
-      ON rm_report_interviews_v1 (episode_id)`;
 
   constructor(private readonly processing: EventProcessing) {}
 

@@ -1,5 +1,5 @@
-import { PgliteDatabase, type RecordedEvent } from '@homeward/event-store';
-import type { EventProcessing, Projection } from '@homeward/platform';
+import { PgliteDatabase, migrate, type RecordedEvent } from '@homeward/event-store';
+import { readModelMigrations, type EventProcessing, type Projection } from '@homeward/platform';
 import { ReportAlertsProjection } from './report-alerts.projection';
 import { ReportEpisodesProjection } from './report-episodes.projection';
 import { ReportInterviewsProjection } from './report-interviews.projection';
@@ -82,10 +82,10 @@ describe('the report projections', () => {
       new ReportInterviewsProjection(processing),
       new ReportAlertsProjection(processing),
     ];
-    for (const p of projections) {
-      for (const statement of p.schema.split(';').filter((s) => s.trim()))
-        await db.query(statement);
-    }
+    await migrate(
+      db,
+      projections.map((p) => readModelMigrations(p.readModel)),
+    );
   });
   afterAll(() => db?.close());
 

@@ -1,4 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
+import { lockDataDir } from './data-dir-lock';
 import type { SqlDatabase, SqlExecutor } from './sql-database.port';
 
 /**
@@ -8,11 +10,22 @@ import type { SqlDatabase, SqlExecutor } from './sql-database.port';
 export class PgliteDatabase implements SqlDatabase {
   readonly kind = 'pglite' as const;
 
-  private constructor(private readonly db: PGlite) {}
+  private constructor(
+    private readonly db: PGlite,
+    private readonly unlock: () => void = () => {},
+  ) {}
 
+  /** A directory is claimed first (see data-dir-lock.ts): refused while another process has it. */
   static async open(dataDir?: string): Promise<PgliteDatabase> {
-    const db = await PGlite.create(dataDir ? { dataDir } : {});
-    return new PgliteDatabase(db);
+    if (!dataDir) return new PgliteDatabase(await PGlite.create({}));
+    mkdirSync(dataDir, { recursive: true });
+    const unlock = lockDataDir(dataDir);
+    try {
+      return new PgliteDatabase(await PGlite.create({ dataDir }), unlock);
+    } catch (error) {
+      unlock();
+      throw error;
+    }
   }
 
   async query<Row>(text: string, params?: unknown[]): Promise<Row[]> {
@@ -30,5 +43,6 @@ export class PgliteDatabase implements SqlDatabase {
 
   async close(): Promise<void> {
     if (!this.db.closed) await this.db.close();
+    this.unlock();
   }
 }

@@ -1,7 +1,27 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ReturnInterviewHeld } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const CHILD_CSE_LEVEL_READ_MODEL: ReadModel = {
+  projection: 'interviews.child-cse-level',
+  tables: ['rm_child_cse_level'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_child_cse_level (
+    child_id     uuid PRIMARY KEY,
+    level        text NOT NULL,
+    interview_id uuid NOT NULL,
+    conducted_at timestamptz NOT NULL,
+    revision     int NOT NULL
+  )`,
+    },
+  ],
+};
 
 /**
  * A child's current CSE level is the one confirmed at the latest screening: screening is
@@ -9,16 +29,9 @@ import { EventProcessing, type Projection } from '@homeward/platform';
  */
 @Injectable()
 export class ChildCseLevelProjection implements Projection, OnModuleInit {
-  readonly name = 'interviews.child-cse-level';
+  readonly name = CHILD_CSE_LEVEL_READ_MODEL.projection;
+  readonly readModel = CHILD_CSE_LEVEL_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set(['ReturnInterviewHeld']);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_child_cse_level (
-      child_id     uuid PRIMARY KEY,
-      level        text NOT NULL,
-      interview_id uuid NOT NULL,
-      conducted_at timestamptz NOT NULL,
-      revision     int NOT NULL
-    )`;
 
   constructor(private readonly processing: EventProcessing) {}
 

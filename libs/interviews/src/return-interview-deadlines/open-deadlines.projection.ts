@@ -1,7 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ReturnInterviewEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
 
 /** Events after which the interview waits for nothing more: no alarm is needed. */
 const CLOSING = new Set<ReturnInterviewEvent['type']>([
@@ -11,23 +11,36 @@ const CLOSING = new Set<ReturnInterviewEvent['type']>([
   'ReturnInterviewCancelled',
 ]);
 
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const OPEN_DEADLINES_READ_MODEL: ReadModel = {
+  projection: 'interviews.open-deadlines',
+  tables: ['rm_open_deadlines'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_open_deadlines (
+    interview_id uuid PRIMARY KEY,
+    due_at       timestamptz NOT NULL,
+    open         boolean NOT NULL
+  )`,
+    },
+  ],
+};
+
 /**
  * The interviews service's own list of interviews still waiting for an outcome: on start-up each
  * of them is armed again, so a deadline survives any restart or loss of Redis.
  */
 @Injectable()
 export class OpenDeadlinesProjection implements Projection, OnModuleInit {
-  readonly name = 'interviews.open-deadlines';
+  readonly name = OPEN_DEADLINES_READ_MODEL.projection;
+  readonly readModel = OPEN_DEADLINES_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set<ReturnInterviewEvent['type']>([
     'ReturnInterviewScheduled',
     ...CLOSING,
   ]);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_open_deadlines (
-      interview_id uuid PRIMARY KEY,
-      due_at       timestamptz NOT NULL,
-      open         boolean NOT NULL
-    )`;
 
   constructor(private readonly processing: EventProcessing) {}
 

@@ -1,4 +1,4 @@
-import type { RecordedEvent, SqlDatabase, SqlExecutor } from '@homeward/event-store';
+import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
 
 /**
  * Events a projection or reactor could not handle after every retry, while the database and the
@@ -17,10 +17,6 @@ export const DEAD_LETTERS_SCHEMA = `CREATE TABLE IF NOT EXISTS hw_dead_letters (
   parked_at       timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (processor, event_id)
 )`;
-
-export async function migrateDeadLetters(db: SqlDatabase): Promise<void> {
-  await db.query(DEAD_LETTERS_SCHEMA);
-}
 
 export async function parkEvent(
   db: SqlExecutor,

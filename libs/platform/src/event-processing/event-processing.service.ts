@@ -9,6 +9,7 @@ import {
 import {
   EVENT_STORE,
   SQL_DATABASE,
+  migrate,
   type EventStore,
   type RecordedEvent,
   type SqlDatabase,
@@ -23,8 +24,19 @@ import { HomewardMetrics } from '../observability/homeward-metrics';
 import { loggableError } from '../observability/loggable-error';
 import { RequestContext } from '../observability/request-context';
 import { isOutageNow } from '../outages/dependency-outage';
-import { findCheckpoint, migrateCheckpoints, readCheckpoint, storeCheckpoint } from './checkpoints';
-import { countDeadLetters, migrateDeadLetters, parkEvent } from './dead-letters';
+import {
+  ProcessorReset,
+  fenceGeneration,
+  findCheckpoint,
+  openCheckpoint,
+  readCheckpoint,
+  readGenerations,
+  storeCheckpoint,
+} from './checkpoints';
+import { countDeadLetters, parkEvent } from './dead-letters';
+import { readModelMigrations } from './event-processor';
+import { PLATFORM_MIGRATIONS } from './migrations';
+import { ResetWatch } from './reset-watch';
 import { DEFAULT_RETRY_BUDGET, delayBefore, sleep, type RetryBudget } from './retry';
 import type { Projection, Reactor } from './event-processor';
 
@@ -57,6 +69,15 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly consumers = new Map<string, RunningConsumer>();
   private readonly bootstrapHooks: Array<() => Promise<void>> = [];
+  /** What each processor runs, kept so an operator's reset can start it again. */
+  private readonly handles = new Map<string, { processor: Processor; handle: Handle }>();
+  /** The checkpoint generation each processor started under (see checkpoints.ts). */
+  private readonly generations = new Map<string, number>();
+  private readonly resets = new ResetWatch(
+    (names) => this.resetsDue(names),
+    (name) => this.restart(name),
+    (error) => this.logger.warn(`could not check for operator resets: ${String(error)}`),
+  );
   /** How hard one failing event is tried before it is parked (tests shorten it). */
   retryBudget: RetryBudget = DEFAULT_RETRY_BUDGET;
 
@@ -86,20 +107,27 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await migrateCheckpoints(this.db);
-    await migrateDeadLetters(this.db);
-    for (const projection of this.projections) {
-      for (const statement of projection.schema.split(';').filter((s) => s.trim())) {
-        await this.db.query(statement);
-      }
-    }
+    // Refuses to start on a database a newer Homeward migrated (see migrations.ts).
+    await migrate(this.db, [
+      PLATFORM_MIGRATIONS,
+      ...this.projections.map((p) => readModelMigrations(p.readModel)),
+    ]);
     for (const projection of this.projections) {
       await this.run(projection, async (events, position) => {
         await RequestContext.run(RequestContext.forBatch(projection.name, events), () =>
           this.db.transaction(async (tx) => {
+            // First: an operator's rebuild may have replaced the tables under this run.
+            await fenceGeneration(tx, projection.name, this.generationOf(projection.name));
             const relevant = events.filter((e) => projection.eventTypes.has(e.type));
             if (relevant.length > 0) await projection.apply(relevant, tx);
-            if (position !== null) await storeCheckpoint(tx, projection.name, position);
+            if (position !== null) {
+              await storeCheckpoint(
+                tx,
+                projection.name,
+                position,
+                this.generationOf(projection.name),
+              );
+            }
           }),
         );
         this.handled(projection, events);
@@ -114,12 +142,15 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
             reactor.react(event),
           );
         }
-        if (position !== null) await storeCheckpoint(this.db, reactor.name, position);
+        if (position !== null) {
+          await storeCheckpoint(this.db, reactor.name, position, this.generationOf(reactor.name));
+        }
         this.handled(reactor, events);
       });
     }
     await this.untilJoined();
     for (const hook of this.bootstrapHooks) await hook();
+    this.resets.start();
   }
 
   /**
@@ -163,6 +194,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
+    await this.resets.stop();
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
     await Promise.all([...this.consumers.values()].map((c) => c.stop()));
     this.subscriptions.clear();
@@ -171,6 +203,9 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
 
   /** `position` is the store checkpoint to save, or null when Kafka keeps the offsets. */
   private async run(processor: Processor, handle: Handle): Promise<void> {
+    this.handles.set(processor.name, { processor, handle });
+    const { generation } = await openCheckpoint(this.db, processor.name);
+    this.generations.set(processor.name, generation);
     if (this.config.eventFeed === 'kafka') {
       if (!this.bus) throw new Error('EVENT_FEED=kafka needs KAFKA_BROKERS');
       const boundary = await this.catchUpBeforeKafka(processor, handle);
@@ -202,6 +237,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
         try {
           await handle(events, events[events.length - 1].globalPosition);
         } catch (error) {
+          if (error instanceof ProcessorReset) throw error;
           // Find the event at fault: one at a time, each with its own retries (and its own
           // checkpoint), so the good ones around a poison event are handled and it alone parked.
           this.reportFailure(processor, error);
@@ -240,6 +276,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
       try {
         await handle(events, events[events.length - 1].globalPosition);
       } catch (error) {
+        if (error instanceof ProcessorReset) throw error;
         this.reportFailure(processor, error);
         for (const event of events) {
           await this.handleOne(processor, event, handle, event.globalPosition);
@@ -271,6 +308,8 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
         await handle([event], position);
         return;
       } catch (error) {
+        // Not poison: an operator reset the processor; it starts again (see restart).
+        if (error instanceof ProcessorReset) throw error;
         failure = error;
         if (attempt < budget.attempts) await sleep(delayBefore(attempt, budget));
       }
@@ -283,7 +322,9 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     if (await isOutageNow(failure, answering)) throw failure;
     await this.db.transaction(async (tx) => {
       await parkEvent(tx, processor.name, event, budget.attempts, failure);
-      if (position !== null) await storeCheckpoint(tx, processor.name, position);
+      if (position !== null) {
+        await storeCheckpoint(tx, processor.name, position, this.generationOf(processor.name));
+      }
     });
     // The reason in full is in hw_dead_letters; the log gets what cannot quote the event.
     RequestContext.run(RequestContext.forEvent(processor.name, event), () =>
@@ -294,7 +335,39 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     );
   }
 
+  private generationOf(name: string): number {
+    return this.generations.get(name) ?? 0;
+  }
+
+  /** The processors an operator reset since they started (a newer generation in the database). */
+  private async resetsDue(names?: string[]): Promise<string[]> {
+    const running = names ?? [...this.handles.keys()];
+    const now = await readGenerations(this.db, running);
+    return running.filter((name) => (now.get(name) ?? 0) !== this.generationOf(name));
+  }
+
+  /**
+   * Starts one processor again from its checkpoint after an operator reset it (a rebuild, a
+   * dead letter to replay): its subscription or consumer stops, and it runs as at start-up,
+   * under the new generation. On the Kafka feed the reset also deleted its boundary, so it
+   * catches up from the store again before following its topics.
+   */
+  private async restart(name: string): Promise<void> {
+    const running = this.handles.get(name);
+    if (!running) return;
+    await this.subscriptions.get(name)?.stop();
+    this.subscriptions.delete(name);
+    await this.consumers.get(name)?.stop();
+    this.consumers.delete(name);
+    this.logger.log(`${name} was reset by an operator: starting it again`);
+    await this.run(running.processor, running.handle);
+  }
+
   private reportFailure(processor: Processor, error: unknown): void {
+    if (error instanceof ProcessorReset) {
+      this.resets.due(processor.name);
+      return this.logger.log(error.message);
+    }
     this.logger.error(`${processor.name} failed, retrying: ${loggableError(error)}`);
   }
 

@@ -94,7 +94,13 @@ describe('a projection that cannot handle one event', () => {
     const projection: Projection = {
       name,
       eventTypes: new Set(['Good', 'Poison']),
-      schema: `CREATE TABLE IF NOT EXISTS ${table} (position bigint PRIMARY KEY)`,
+      readModel: {
+        projection: name,
+        tables: [table],
+        migrations: [
+          { id: 1, name: 'create', sql: `CREATE TABLE ${table} (position bigint PRIMARY KEY)` },
+        ],
+      },
       async apply(events: RecordedEvent[], tx: SqlExecutor) {
         for (const e of events) {
           if (e.type === 'Poison') throw new Error('cannot read this event');

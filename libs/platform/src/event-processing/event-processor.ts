@@ -1,4 +1,20 @@
-import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
+import type { Migration, MigrationSet, RecordedEvent, SqlExecutor } from '@homeward/event-store';
+
+/**
+ * A projection's tables and their numbered migrations, recorded under the projection's name.
+ * Plain data, so the operator CLI can rebuild a read model without running its projection:
+ * it drops `tables`, forgets the migrations and applies them again.
+ */
+export interface ReadModel {
+  readonly projection: string;
+  readonly tables: readonly string[];
+  readonly migrations: Migration[];
+}
+
+export const readModelMigrations = (readModel: ReadModel): MigrationSet => ({
+  scope: readModel.projection,
+  migrations: readModel.migrations,
+});
 
 /**
  * A read model. Its rows and its checkpoint are written in one transaction, so a batch is
@@ -8,8 +24,8 @@ export interface Projection {
   readonly name: string;
   /** Event types it reads; others only move the checkpoint. */
   readonly eventTypes: ReadonlySet<string>;
-  /** CREATE TABLE IF NOT EXISTS ...; statements separated by `;`. */
-  readonly schema: string;
+  /** Its tables and migrations; `readModel.projection` is `name`. */
+  readonly readModel: ReadModel;
   apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void>;
 }
 

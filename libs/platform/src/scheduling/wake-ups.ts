@@ -73,6 +73,17 @@ export class WakeUps implements OnApplicationBootstrap, OnApplicationShutdown {
     this.rearmHooks.push(hook);
   }
 
+  /** Whether any kind re-arms from a read model in this process. */
+  rearmsAnything(): boolean {
+    return this.rearmHooks.length > 0;
+  }
+
+  /** Arms every open deadline again now (the operator CLI's `deadlines rearm`); how many kinds. */
+  async rearmNow(): Promise<number> {
+    for (const hook of this.rearmHooks) await hook();
+    return this.rearmHooks.length;
+  }
+
   async schedule(kind: string, key: string, runAt: string, payload: Record<string, unknown>) {
     await this.scheduler.schedule({ key, runAt, payload: { ...payload, kind } });
     this.metrics.alarmsArmed.inc({ kind });

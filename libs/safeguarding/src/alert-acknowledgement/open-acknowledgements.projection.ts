@@ -1,7 +1,25 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AlertEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const OPEN_ACKNOWLEDGEMENTS_READ_MODEL: ReadModel = {
+  projection: 'safeguarding.open-acknowledgements',
+  tables: ['rm_open_alert_acknowledgements'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_open_alert_acknowledgements (
+    alert_id        uuid PRIMARY KEY,
+    acknowledge_by  timestamptz NOT NULL,
+    open            boolean NOT NULL
+  )`,
+    },
+  ],
+};
 
 /**
  * Alerts still waiting to be acknowledged, the safeguarding service's own record: on start-up
@@ -9,18 +27,13 @@ import { EventProcessing, type Projection } from '@homeward/platform';
  */
 @Injectable()
 export class OpenAcknowledgementsProjection implements Projection, OnModuleInit {
-  readonly name = 'safeguarding.open-acknowledgements';
+  readonly name = OPEN_ACKNOWLEDGEMENTS_READ_MODEL.projection;
+  readonly readModel = OPEN_ACKNOWLEDGEMENTS_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set<AlertEvent['type']>([
     'AlertRaised',
     'AlertAcknowledged',
     'AlertEscalated',
   ]);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_open_alert_acknowledgements (
-      alert_id        uuid PRIMARY KEY,
-      acknowledge_by  timestamptz NOT NULL,
-      open            boolean NOT NULL
-    )`;
 
   constructor(private readonly processing: EventProcessing) {}
 

@@ -1,4 +1,9 @@
-import type { SqlExecutor } from '@homeward/event-store';
+import {
+  migrate,
+  type MigrationSet,
+  type SqlDatabase,
+  type SqlExecutor,
+} from '@homeward/event-store';
 import type { AlertDocument } from './alert-document';
 
 export const DELIVERY_STATUSES = ['PENDING', 'DELIVERED', 'FAILED'] as const;
@@ -9,7 +14,7 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
  * row is kept (and listed) until a re-drive delivers it. The alert document is kept with it, so a
  * delivery can be queued again after a restart or a re-drive without reading the event store.
  */
-export const DELIVERIES_SCHEMA = [
+const DELIVERIES_SCHEMA = [
   `CREATE TABLE IF NOT EXISTS rm_alert_deliveries (
     alert_id        uuid NOT NULL,
     target          text NOT NULL,
@@ -70,8 +75,17 @@ const iso = (value: Date | string | null): string | null =>
 const clip = (message: string): string =>
   message.length > 500 ? `${message.slice(0, 497)}...` : message;
 
-export async function migrateDeliveries(db: SqlExecutor): Promise<void> {
-  for (const statement of DELIVERIES_SCHEMA) await db.query(statement);
+/**
+ * Migration 1 is the schema from before migrations (`IF NOT EXISTS`: adopted as it is). Never
+ * edit a released migration: add the next id.
+ */
+export const DELIVERY_MIGRATIONS: MigrationSet = {
+  scope: 'safeguarding.alert-deliveries',
+  migrations: [{ id: 1, name: 'alert deliveries', sql: DELIVERIES_SCHEMA.join(';\n') }],
+};
+
+export async function migrateDeliveries(db: SqlDatabase): Promise<void> {
+  await migrate(db, [DELIVERY_MIGRATIONS]);
 }
 
 /** Records the delivery as PENDING unless it is already recorded; returns its status now. */

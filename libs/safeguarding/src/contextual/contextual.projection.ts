@@ -1,7 +1,21 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
 import { CONTEXTUAL_EVENT_TYPES, CONTEXTUAL_SCHEMA, recordContext } from './contextual-records';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const CONTEXTUAL_READ_MODEL: ReadModel = {
+  projection: 'safeguarding.contextual',
+  tables: [
+    'rm_contextual_children',
+    'rm_contextual_episodes',
+    'rm_contextual_records',
+    'rm_place_sightings',
+    'rm_child_associations',
+    'rm_children_of_concern',
+  ],
+  migrations: [{ id: 1, name: 'create', sql: CONTEXTUAL_SCHEMA }],
+};
 
 /**
  * CMOG's contextual picture: places where children were found or said they went, who they were
@@ -9,9 +23,9 @@ import { CONTEXTUAL_EVENT_TYPES, CONTEXTUAL_SCHEMA, recordContext } from './cont
  */
 @Injectable()
 export class ContextualProjection implements Projection, OnModuleInit {
-  readonly name = 'safeguarding.contextual';
+  readonly name = CONTEXTUAL_READ_MODEL.projection;
+  readonly readModel = CONTEXTUAL_READ_MODEL;
   readonly eventTypes = CONTEXTUAL_EVENT_TYPES;
-  readonly schema = CONTEXTUAL_SCHEMA;
 
   constructor(private readonly processing: EventProcessing) {}
 

@@ -1,7 +1,31 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { InformationReportRecorded } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const CMOG_PICTURE_READ_MODEL: ReadModel = {
+  projection: 'safeguarding.cmog-picture',
+  tables: ['rm_cmog_picture'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_cmog_picture (
+    report_id   uuid NOT NULL,
+    item        int NOT NULL,
+    kind        text NOT NULL,
+    document    jsonb NOT NULL,
+    child_ids   jsonb NOT NULL,
+    reliability text NOT NULL,
+    accuracy    text NOT NULL,
+    recorded_at timestamptz NOT NULL,
+    PRIMARY KEY (report_id, item)
+  )`,
+    },
+  ],
+};
 
 /**
  * What information reports tell CMOG: offenders (named and not yet named), licensed premises
@@ -9,20 +33,9 @@ import { EventProcessing, type Projection } from '@homeward/platform';
  */
 @Injectable()
 export class CmogPictureProjection implements Projection, OnModuleInit {
-  readonly name = 'safeguarding.cmog-picture';
+  readonly name = CMOG_PICTURE_READ_MODEL.projection;
+  readonly readModel = CMOG_PICTURE_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set(['InformationReportRecorded']);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_cmog_picture (
-      report_id   uuid NOT NULL,
-      item        int NOT NULL,
-      kind        text NOT NULL,
-      document    jsonb NOT NULL,
-      child_ids   jsonb NOT NULL,
-      reliability text NOT NULL,
-      accuracy    text NOT NULL,
-      recorded_at timestamptz NOT NULL,
-      PRIMARY KEY (report_id, item)
-    )`;
 
   constructor(private readonly processing: EventProcessing) {}
 

@@ -1,3 +1,4 @@
+import { migrate, type MigrationSet } from '../../sql/migrations';
 import type { SqlDatabase } from '../../sql/sql-database.port';
 
 /**
@@ -22,12 +23,16 @@ CREATE TABLE IF NOT EXISTS hw_events (
 );
 `;
 
-/** Several processes may start at once against one PostgreSQL: migrate under a lock. */
+/**
+ * Migration 1 is the schema the store created before migrations existed, still `IF NOT EXISTS`,
+ * so a database from then is adopted as it is. Add changes as migration 2, 3...
+ */
+export const EVENT_STORE_MIGRATIONS: MigrationSet = {
+  scope: 'event-store',
+  migrations: [{ id: 1, name: 'events and streams', sql: EVENT_STORE_SCHEMA }],
+};
+
+/** Several processes may start at once against one PostgreSQL: the runner locks. */
 export async function migrateEventStore(db: SqlDatabase): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('homeward.migrate.event-store'))`);
-    for (const statement of EVENT_STORE_SCHEMA.split(';').filter((s) => s.trim())) {
-      await tx.query(statement);
-    }
-  });
+  await migrate(db, [EVENT_STORE_MIGRATIONS]);
 }

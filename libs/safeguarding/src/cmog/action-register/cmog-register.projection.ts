@@ -1,7 +1,49 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { CmogActionEvent, CmogMeetingEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection } from '@homeward/platform';
+import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+
+/** Its tables, and their numbered migrations: never edit a released one, add the next id. */
+export const CMOG_REGISTER_READ_MODEL: ReadModel = {
+  projection: 'safeguarding.cmog-register',
+  tables: ['rm_cmog_meetings', 'rm_cmog_actions'],
+  migrations: [
+    {
+      id: 1,
+      name: 'create',
+      sql: `
+  CREATE TABLE IF NOT EXISTS rm_cmog_meetings (
+    meeting_id      uuid PRIMARY KEY,
+    local_authority text NOT NULL,
+    held_on         text NOT NULL,
+    opened_at       timestamptz NOT NULL,
+    position        bigint NOT NULL
+  );
+  CREATE TABLE IF NOT EXISTS rm_cmog_actions (
+    action_id        uuid PRIMARY KEY,
+    meeting_id       uuid NOT NULL,
+    local_authority  text NOT NULL,
+    child_id         uuid,
+    description      text NOT NULL,
+    owner            text NOT NULL,
+    agency           text NOT NULL,
+    due_on           text NOT NULL,
+    intended_outcome text NOT NULL,
+    status           text NOT NULL,
+    deferrals        integer NOT NULL,
+    deferral_history jsonb NOT NULL,
+    flags            jsonb NOT NULL,
+    outcome          text,
+    completed_by     text,
+    completed_at     timestamptz,
+    recorded_by      text NOT NULL,
+    recorded_at      timestamptz NOT NULL,
+    position         bigint NOT NULL
+  );
+  CREATE INDEX IF NOT EXISTS rm_cmog_actions_status ON rm_cmog_actions (status, due_on)`,
+    },
+  ],
+};
 
 /**
  * The action register and the meetings held, as CMOG and the safeguarding manager read them.
@@ -9,7 +51,8 @@ import { EventProcessing, type Projection } from '@homeward/platform';
  */
 @Injectable()
 export class CmogRegisterProjection implements Projection, OnModuleInit {
-  readonly name = 'safeguarding.cmog-register';
+  readonly name = CMOG_REGISTER_READ_MODEL.projection;
+  readonly readModel = CMOG_REGISTER_READ_MODEL;
   readonly eventTypes: ReadonlySet<string> = new Set<string>([
     'CmogMeetingOpened',
     'CmogActionRecorded',
@@ -17,36 +60,6 @@ export class CmogRegisterProjection implements Projection, OnModuleInit {
     'CmogActionFlagged',
     'CmogActionCompleted',
   ]);
-  readonly schema = `
-    CREATE TABLE IF NOT EXISTS rm_cmog_meetings (
-      meeting_id      uuid PRIMARY KEY,
-      local_authority text NOT NULL,
-      held_on         text NOT NULL,
-      opened_at       timestamptz NOT NULL,
-      position        bigint NOT NULL
-    );
-    CREATE TABLE IF NOT EXISTS rm_cmog_actions (
-      action_id        uuid PRIMARY KEY,
-      meeting_id       uuid NOT NULL,
-      local_authority  text NOT NULL,
-      child_id         uuid,
-      description      text NOT NULL,
-      owner            text NOT NULL,
-      agency           text NOT NULL,
-      due_on           text NOT NULL,
-      intended_outcome text NOT NULL,
-      status           text NOT NULL,
-      deferrals        integer NOT NULL,
-      deferral_history jsonb NOT NULL,
-      flags            jsonb NOT NULL,
-      outcome          text,
-      completed_by     text,
-      completed_at     timestamptz,
-      recorded_by      text NOT NULL,
-      recorded_at      timestamptz NOT NULL,
-      position         bigint NOT NULL
-    );
-    CREATE INDEX IF NOT EXISTS rm_cmog_actions_status ON rm_cmog_actions (status, due_on)`;
 
   constructor(private readonly processing: EventProcessing) {}
 
