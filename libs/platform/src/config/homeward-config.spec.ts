@@ -94,6 +94,30 @@ describe('configuration from the environment', () => {
       /DATABASE_URL: required when EVENT_STORE=postgres/,
     );
   });
+
+  it('logs JSON unless told pretty (or on a terminal), at LOG_LEVEL, and checks both', () => {
+    expect(loadHomewardConfig({ LOG_FORMAT: 'json', LOG_LEVEL: 'debug' }).logging).toEqual({
+      level: 'debug',
+      format: 'json',
+    });
+    expect(loadHomewardConfig({ LOG_FORMAT: 'pretty' }).logging).toEqual({
+      level: 'info',
+      format: 'pretty',
+    });
+    expect(() => loadHomewardConfig({ LOG_FORMAT: 'text', LOG_LEVEL: 'loud' })).toThrow(
+      /LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent\n.*LOG_FORMAT must be json or pretty/,
+    );
+  });
+
+  it('takes METRICS_TOKEN, at least 16 characters', () => {
+    expect(loadHomewardConfig({}).metrics).toEqual({ token: null });
+    expect(loadHomewardConfig({ METRICS_TOKEN: 'a'.repeat(16) }).metrics).toEqual({
+      token: 'a'.repeat(16),
+    });
+    expect(() => loadHomewardConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN must be at least 16 characters/,
+    );
+  });
 });
 
 describe('policy from POLICY_FILE', () => {
