@@ -70,17 +70,20 @@ export async function openCheckpoint(
 }
 
 /**
- * The fence a projection's transaction takes first: a share lock on its checkpoint row (an
- * operator's reset takes the row's update lock, so the two never interleave), then the
- * generation check. Throws ProcessorReset when the operator got there first.
+ * The fence a projection's transaction takes first: a lock on its checkpoint row (an operator's
+ * reset updates the row, so the two never interleave), then the generation check. Throws
+ * ProcessorReset when the operator got there first. A transaction that will move the checkpoint
+ * takes the row's update lock at once: taking a share lock and upgrading it later could deadlock
+ * with another holder doing the same.
  */
 export async function fenceGeneration(
   tx: SqlExecutor,
   name: string,
   generation: number,
+  willStoreCheckpoint: boolean,
 ): Promise<void> {
   const [row] = await tx.query<{ generation: number }>(
-    'SELECT generation FROM hw_checkpoints WHERE name = $1 FOR SHARE',
+    `SELECT generation FROM hw_checkpoints WHERE name = $1 ${willStoreCheckpoint ? 'FOR UPDATE' : 'FOR SHARE'}`,
     [name],
   );
   if (Number(row?.generation ?? 0) !== generation) throw new ProcessorReset(name);

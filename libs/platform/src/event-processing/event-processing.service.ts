@@ -117,16 +117,12 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
         await RequestContext.run(RequestContext.forBatch(projection.name, events), () =>
           this.db.transaction(async (tx) => {
             // First: an operator's rebuild may have replaced the tables under this run.
-            await fenceGeneration(tx, projection.name, this.generationOf(projection.name));
+            const generation = this.generationOf(projection.name);
+            await fenceGeneration(tx, projection.name, generation, position !== null);
             const relevant = events.filter((e) => projection.eventTypes.has(e.type));
             if (relevant.length > 0) await projection.apply(relevant, tx);
             if (position !== null) {
-              await storeCheckpoint(
-                tx,
-                projection.name,
-                position,
-                this.generationOf(projection.name),
-              );
+              await storeCheckpoint(tx, projection.name, position, generation);
             }
           }),
         );
