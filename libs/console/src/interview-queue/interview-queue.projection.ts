@@ -49,8 +49,9 @@ export const INTERVIEW_QUEUE_READ_MODEL: ReadModel = {
 };
 
 /**
- * The return-interview queue as workers and coordinators see it. Versioned: a new shape gets a
- * new table and name, so it is rebuilt from the store on start-up rather than migrated.
+ * The return-interview queue as workers and coordinators see it. Versioned: a shape that needs
+ * every event read again gets a new table and name, rebuilt from the store on start-up; one that
+ * does not is the next migration of INTERVIEW_QUEUE_READ_MODEL.
  */
 @Injectable()
 export class InterviewQueueProjection implements Projection, OnModuleInit {
