@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { Logger, type DynamicModule, type INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
+import { DataDirInUse, MigrationRefused } from '@homeward/event-store';
 import {
   loadHomewardConfig,
   type HomewardConfig,
@@ -28,10 +29,27 @@ export async function bootstrapService(
   }
   // Logs made while the application is assembled wait for the JSON logger rather than going to
   // Nest's coloured console.
-  const app = await NestFactory.create(rootModule(config), { bodyParser: false, bufferLogs: true });
-  app.useLogger(app.get(PinoNestLogger));
-  configureHttp(app);
-  const url = await listen(app, config.port, config.host);
+  let app: INestApplication;
+  let url: string;
+  try {
+    // abortOnError off: a refusal below is reported as one line, not a core dump.
+    app = await NestFactory.create(rootModule(config), {
+      bodyParser: false,
+      bufferLogs: true,
+      abortOnError: false,
+    });
+    app.useLogger(app.get(PinoNestLogger));
+    configureHttp(app);
+    url = await listen(app, config.port, config.host);
+  } catch (error) {
+    // A database a newer Homeward migrated, or a PGlite directory another process holds: the
+    // operator's to resolve, and the message says how.
+    if (error instanceof MigrationRefused || error instanceof DataDirInUse) {
+      console.error(`Homeward did not start: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
   if (config.auth.usingDevelopmentKey) {
     logger.warn(
       'tokens are verified with the public development key: set AUTH_JWT_SECRET for real use',
