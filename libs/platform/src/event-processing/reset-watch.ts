@@ -11,6 +11,8 @@ export class ResetWatch {
   private timer: NodeJS.Timeout | null = null;
   private readonly restarting = new Map<string, Promise<void>>();
   private polling: Promise<void> | null = null;
+  /** During an outage the poll fails every second: said once, until a poll succeeds again. */
+  private failing = false;
 
   constructor(
     private readonly findDue: (names?: string[]) => Promise<string[]>,
@@ -45,9 +47,12 @@ export class ResetWatch {
 
   private async poll(): Promise<void> {
     try {
-      for (const name of await this.findDue()) this.due(name);
+      const due = await this.findDue();
+      this.failing = false;
+      for (const name of due) this.due(name);
     } catch (error) {
-      this.report(error);
+      if (!this.failing) this.report(error);
+      this.failing = true;
     }
   }
 }

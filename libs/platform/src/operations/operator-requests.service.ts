@@ -25,6 +25,8 @@ export class OperatorRequests implements OnApplicationBootstrap, OnApplicationSh
   private timer: NodeJS.Timeout | null = null;
   private seen = 0;
   private busy: Promise<void> | null = null;
+  /** During an outage the poll fails every second: said once, until a poll succeeds again. */
+  private failing = false;
 
   constructor(
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
@@ -58,8 +60,10 @@ export class OperatorRequests implements OnApplicationBootstrap, OnApplicationSh
         }
         this.seen = request.id;
       }
+      this.failing = false;
     } catch (error) {
-      this.logger.warn(`operator requests: ${String(error)} (trying again)`);
+      if (!this.failing) this.logger.warn(`operator requests: ${String(error)} (trying again)`);
+      this.failing = true;
     }
   }
 }
