@@ -63,7 +63,7 @@ describe('the log output of Homeward', () => {
     await app.init();
     // listen() would flush what was logged while starting; this app is not listening.
     app.flushLogs();
-  });
+  }, 90_000);
   afterAll(async () => {
     await app?.close();
     rmSync(dataDir, { recursive: true, force: true });
