@@ -1,6 +1,13 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { CurrentCaller, Roles, CommandCause, parseBody, type Caller } from '@homeward/platform';
+import {
+  ConflictAnswer,
+  NotFoundAnswer,
+  CurrentCaller,
+  Roles,
+  CommandCause,
+  type Caller,
+} from '@homeward/platform';
 import { AllocateReturnInterviewDto } from './allocate-return-interview/allocate-return-interview.dto';
 import { AllocateReturnInterviewRequest } from './allocate-return-interview/allocate-return-interview.handler';
 import { CompleteReturnInterviewDto } from './complete-return-interview/complete-return-interview.dto';
@@ -27,81 +34,93 @@ import type { InterviewCommandResult } from './shared/interview-command-result';
 export class ReturnInterviewsController {
   constructor(private readonly commands: CommandBus) {}
 
+  /** Allocates the interview to a worker. */
   @Post('allocate')
   @HttpCode(200)
   @Roles('ri-coordinator')
+  @NotFoundAnswer('no return interview with this id is known to Homeward')
+  @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   allocate(
     @Param('interviewId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: AllocateReturnInterviewDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
-    const dto = parseBody(AllocateReturnInterviewDto, body);
     return this.commands.execute(new AllocateReturnInterviewRequest(id, dto, caller, cause));
   }
 
+  /** Records an attempt to contact the child. */
   @Post('attempts')
   @HttpCode(201)
   @Roles('ri-worker')
+  @NotFoundAnswer('no return interview with this id is known to Homeward')
+  @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   attempt(
     @Param('interviewId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: RecordContactAttemptDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
-    const dto = parseBody(RecordContactAttemptDto, body);
     return this.commands.execute(new RecordContactAttemptRequest(id, dto, caller, cause));
   }
 
+  /** Records the interview held, with the CSE screening tool; the suggested level and what must follow are answered. */
   @Post('complete')
   @HttpCode(200)
   @Roles('ri-worker')
+  @NotFoundAnswer('no return interview with this id is known to Homeward')
+  @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   complete(
     @Param('interviewId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: CompleteReturnInterviewDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<InterviewCompleted> {
-    const dto = parseBody(CompleteReturnInterviewDto, body);
     return this.commands.execute(new CompleteReturnInterviewRequest(id, dto, caller, cause));
   }
 
+  /** Records that the child declined the interview. */
   @Post('decline')
   @HttpCode(200)
   @Roles('ri-worker')
+  @NotFoundAnswer('no return interview with this id is known to Homeward')
+  @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   decline(
     @Param('interviewId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: DeclineReturnInterviewDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
-    const dto = parseBody(DeclineReturnInterviewDto, body);
     return this.commands.execute(new DeclineReturnInterviewRequest(id, dto, caller, cause));
   }
 
+  /** Records that the interview could not be held, with the reason. */
   @Post('not-possible')
   @HttpCode(200)
   @Roles('ri-worker')
+  @NotFoundAnswer('no return interview with this id is known to Homeward')
+  @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   notPossible(
     @Param('interviewId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: RecordNotPossibleDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
-    const dto = parseBody(RecordNotPossibleDto, body);
     return this.commands.execute(new RecordNotPossibleRequest(id, dto, caller, cause));
   }
 
+  /** A coordinator's review of a held interview: approved, or returned to the worker with a comment. */
   @Post('review')
   @HttpCode(200)
   @Roles('ri-coordinator')
+  @NotFoundAnswer('no return interview with this id is known to Homeward')
+  @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   review(
     @Param('interviewId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: ReviewReturnInterviewDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<InterviewCommandResult> {
-    const dto = parseBody(ReviewReturnInterviewDto, body);
     return this.commands.execute(new ReviewReturnInterviewRequest(id, dto, caller, cause));
   }
 }

@@ -9,6 +9,7 @@ import { DatabaseModule } from './database/database.module';
 import { EventProcessing } from './event-processing/event-processing.service';
 import { HealthController } from './health/health.controller';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
+import { RequestValidationPipe } from './http/request-validation.pipe';
 import { MessagingModule } from './messaging/messaging.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OperatorRequests } from './operations/operator-requests.service';
@@ -43,6 +44,8 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         { provide: APP_PIPE, useClass: SafeInputPipe },
+        // After SafeInputPipe: Nest applies global pipes in the order they are provided.
+        { provide: APP_PIPE, useClass: RequestValidationPipe },
       ],
       exports: [
         HOMEWARD_CONFIG,

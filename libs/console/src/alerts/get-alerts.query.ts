@@ -1,23 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { AlertAudience, AlertStatus, AlertType } from '@homeward/domain';
+import type { AlertItem } from './alert-item.response';
 
-export interface AlertItem {
-  alertId: string;
-  type: AlertType;
-  audience: AlertAudience;
-  childId: string | null;
-  localAuthority: string | null;
-  reasons: string[];
-  causedBy: string[];
-  dueBy: string | null;
-  raisedAt: string;
-  /** Escalated to the safeguarding manager if nobody of the audience acknowledges it by then. */
-  acknowledgeBy: string | null;
-  status: AlertStatus;
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  escalatedAt: string | null;
-}
+export type { AlertItem };
 
 export interface AlertFilter {
   type?: AlertType;

@@ -1,6 +1,11 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { isRealCalendarDate, RequestValidationFailed, Roles } from '@homeward/platform';
+import {
+  NotFoundAnswer,
+  isRealCalendarDate,
+  RequestValidationFailed,
+  Roles,
+} from '@homeward/platform';
 import { GetChildTimeline, type TimelineEntry } from './get-child-timeline.query';
 
 const DATE_TIME_WITH_OFFSET =
@@ -18,6 +23,7 @@ export class ChildrenController {
   /** `?asOf=<ISO 8601 with offset>`: only what Homeward had recorded by then, for case reviews. */
   @Get(':childId/timeline')
   @Roles('ri-coordinator', 'ri-worker', 'safeguarding-manager')
+  @NotFoundAnswer('no child with this id is known to Homeward')
   async timeline(
     @Param('childId', new ParseUUIDPipe()) childId: string,
     @Query('asOf') asOf?: unknown,

@@ -1,13 +1,7 @@
 import { Query } from '@nestjs/cqrs';
+import type { TimelineEntry } from './timeline-entry.response';
 
-export interface TimelineEntry {
-  position: number;
-  eventId: string;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  data: unknown;
-}
+export type { TimelineEntry };
 
 /**
  * The child's events in the order Homeward recorded them. With `asOf`, only what Homeward had

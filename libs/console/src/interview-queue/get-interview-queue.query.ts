@@ -1,24 +1,8 @@
 import { Query } from '@nestjs/cqrs';
 import type { InterviewStatus, Priority } from '@homeward/domain';
+import type { InterviewQueueItem } from './interview-queue-item.response';
 
-export interface InterviewQueueItem {
-  interviewId: string;
-  episodeId: string;
-  linkedEpisodeIds: string[];
-  childId: string;
-  localAuthority: string | null;
-  priority: Priority;
-  priorityReasons: string[];
-  returnedAt: string;
-  dueAt: string;
-  status: InterviewStatus;
-  allocatedTo: string | null;
-  attempts: number;
-  breached: boolean;
-  notifiedLate: boolean;
-  unallocatedEscalated: boolean;
-  reminderDue: boolean;
-}
+export type { InterviewQueueItem };
 
 export interface InterviewQueueFilter {
   /** Default: the open ones (SCHEDULED and ALLOCATED). */

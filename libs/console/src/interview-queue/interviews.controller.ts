@@ -6,7 +6,7 @@ import {
   type InterviewStatus,
   type Priority,
 } from '@homeward/domain';
-import { RequestValidationFailed, Roles } from '@homeward/platform';
+import { NotFoundAnswer, RequestValidationFailed, Roles } from '@homeward/platform';
 import { GetInterview, type InterviewDetail } from '../interview-detail/get-interview.query';
 import {
   GetInterviewQueue,
@@ -44,8 +44,10 @@ export class InterviewsController {
     return this.queries.execute(new GetInterviewQueue(filter));
   }
 
+  /** One return interview: deadline, attempts, outcome, screening and reviews. */
   @Get(':interviewId')
   @Roles('ri-coordinator', 'ri-worker', 'safeguarding-manager')
+  @NotFoundAnswer('no return interview with this id is known to Homeward')
   async one(
     @Param('interviewId', new ParseUUIDPipe()) interviewId: string,
   ): Promise<InterviewDetail> {

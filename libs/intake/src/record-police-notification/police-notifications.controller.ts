@@ -1,22 +1,31 @@
 import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
+import { ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequestValidationFailed, Roles } from '@homeward/platform';
+import { ConflictAnswer, RequestValidationFailed, Roles } from '@homeward/platform';
 import { parsePoliceNotification } from '../contract/parse-police-notification';
-import {
-  RecordPoliceNotification,
-  type NotificationRecorded,
-} from './record-police-notification.command';
+import { PoliceNotificationBody } from '../contract/police-notification.openapi';
+import { NotificationRecorded } from './notification-recorded.response';
+import { RecordPoliceNotification } from './record-police-notification.command';
 
 @Controller('api/v1/police/notifications')
 export class PoliceNotificationsController {
   constructor(private readonly commands: CommandBus) {}
 
-  /** 202 when recorded, 200 when the same notificationId was already recorded. */
+  /** A police notification: 202 when recorded, 200 when the same notificationId was already recorded. */
   @Post()
   @Roles('police-system')
   @HttpCode(202)
+  @PoliceNotificationBody()
+  @ApiResponse({ status: 202, description: 'recorded', type: NotificationRecorded })
+  @ApiResponse({
+    status: 200,
+    description: 'this notificationId was recorded before: nothing changed',
+    type: NotificationRecorded,
+  })
+  @ConflictAnswer('the episode does not allow it, e.g. a second open episode for the same child')
   async receive(
+    // Not a DTO class, so the global ValidationPipe leaves it to the shared contract below.
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
   ): Promise<NotificationRecorded> {

@@ -1,12 +1,9 @@
 import { Command } from '@nestjs/cqrs';
 import type { PoliceNotification } from '../contract/police-notification.dto';
 
-export interface NotificationRecorded {
-  episodeId: string;
-  childId: string;
-  /** The notificationId had been recorded before: nothing was changed. */
-  duplicate: boolean;
-}
+import type { NotificationRecorded } from './notification-recorded.response';
+
+export type { NotificationRecorded };
 
 export class RecordPoliceNotification extends Command<NotificationRecorded> {
   constructor(

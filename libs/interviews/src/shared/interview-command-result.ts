@@ -1,10 +1,7 @@
 import type { ReturnInterviewEvent } from '@homeward/domain';
+import type { InterviewCommandResult } from './interview-command-result.response';
 
-/** What a command on an interview answers: the events it recorded (none when it changed nothing). */
-export interface InterviewCommandResult {
-  interviewId: string;
-  recorded: Array<ReturnInterviewEvent['type']>;
-}
+export type { InterviewCommandResult };
 
 export const resultOf = (
   interviewId: string,

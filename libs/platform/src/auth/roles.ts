@@ -1,4 +1,6 @@
-import { SetMetadata } from '@nestjs/common';
+import { SetMetadata, applyDecorators } from '@nestjs/common';
+import { ApiBearerAuth, ApiExtension, ApiOperation } from '@nestjs/swagger';
+import { GuardedAnswers } from '../http/api-answers';
 
 export const ROLES = [
   'police-system',
@@ -18,11 +20,25 @@ export const isRole = (value: unknown): value is Role =>
 export const ROLES_KEY = 'homeward:roles';
 export const PUBLIC_KEY = 'homeward:public';
 
-/** The roles allowed to call a route; a token with none of them gets 403. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The roles allowed to call a route; a token with none of them gets 403. The OpenAPI document
+ * says so from here (bearer security, `x-roles`, the description), so it cannot disagree.
+ */
+export const Roles = (...roles: Role[]) =>
+  applyDecorators(
+    SetMetadata(ROLES_KEY, roles),
+    ApiBearerAuth(),
+    ApiExtension('x-roles', roles),
+    ApiOperation({ description: `Roles: ${roles.join(', ')}.` }, { overrideExisting: false }),
+    GuardedAnswers(roles),
+  );
 
 /** Open routes (health); everything else under /api needs a token. */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+export const Public = () =>
+  applyDecorators(
+    SetMetadata(PUBLIC_KEY, true),
+    ApiOperation({ description: 'Public: no token needed.' }, { overrideExisting: false }),
+  );
 
 export interface Caller {
   sub: string;

@@ -1,10 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { serveOpenApi } from './openapi';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * JSON bodies up to 64 KiB. Body-parser errors happen before Nest's filters see the request,
+ * JSON bodies up to 64 KiB, and the OpenAPI document of the application's routes at /api/docs. Body-parser errors happen before Nest's filters see the request,
  * so they are answered here in the same `{ errors: [...] }` shape as every other bad input.
  */
 export function configureHttp(app: INestApplication): void {
@@ -29,5 +30,6 @@ export function configureHttp(app: INestApplication): void {
     }
     next(error);
   });
+  serveOpenApi(app);
   app.enableShutdownHooks();
 }

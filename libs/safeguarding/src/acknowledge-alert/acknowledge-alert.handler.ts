@@ -1,14 +1,12 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { alertDecider, streams, type AlertEvent } from '@homeward/domain';
+import { alertDecider, streams } from '@homeward/domain';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import { alertAudiencesOf, runDecider, type Caller } from '@homeward/platform';
 import type { AcknowledgeAlertDto } from './acknowledge-alert.dto';
+import type { AlertAcknowledgement } from './alert-acknowledgement.response';
 
-export interface AlertAcknowledgement {
-  alertId: string;
-  recorded: Array<AlertEvent['type']>;
-}
+export type { AlertAcknowledgement };
 
 export class AcknowledgeAlertRequest extends Command<AlertAcknowledgement> {
   constructor(

@@ -1,11 +1,12 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ConflictAnswer,
+  NotFoundAnswer,
   ALERT_READER_ROLES,
   CurrentCaller,
   Roles,
   CommandCause,
-  parseBody,
   type Caller,
 } from '@homeward/platform';
 import { AcknowledgeAlertDto } from './acknowledge-alert.dto';
@@ -19,13 +20,14 @@ export class AlertCommandsController {
   @Post('acknowledge')
   @HttpCode(200)
   @Roles(...ALERT_READER_ROLES)
+  @NotFoundAnswer('no alert with this id is known to Homeward')
+  @ConflictAnswer('the alert does not allow it now')
   acknowledge(
     @Param('alertId', new ParseUUIDPipe()) alertId: string,
-    @Body() body: unknown,
+    @Body() dto: AcknowledgeAlertDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<AlertAcknowledgement> {
-    const dto = parseBody(AcknowledgeAlertDto, body);
     return this.commands.execute(new AcknowledgeAlertRequest(alertId, dto, caller, cause));
   }
 }

@@ -1,21 +1,10 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { RequestValidationFailed, Roles, parseBody } from '@homeward/platform';
+import { RequestValidationFailed, Roles } from '@homeward/platform';
 import { AlertDeliveries } from './alert-deliveries.service';
 import { DELIVERY_STATUSES, type DeliveryRecord, type DeliveryStatus } from './delivery-records';
+import { RedriveDeliveriesDto } from './redrive-deliveries.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export class RedriveDeliveriesDto {
-  @IsOptional()
-  @IsUUID()
-  alertId?: string;
-
-  @IsOptional()
-  @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'must be a webhook target name' })
-  target?: string;
-}
 
 /** Webhook deliveries of alerts, for the safeguarding manager: what failed, and re-driving it. */
 @Controller('api/v1/alerts/deliveries')
@@ -50,9 +39,8 @@ export class AlertDeliveriesController {
   @HttpCode(200)
   @Roles('safeguarding-manager')
   async redrive(
-    @Body() body: unknown,
+    @Body() dto: RedriveDeliveriesDto,
   ): Promise<{ requeued: Array<{ alertId: string; target: string }> }> {
-    const dto = parseBody(RedriveDeliveriesDto, body ?? {});
     return {
       requeued: await this.deliveries.redrive({
         ...(dto.alertId ? { alertId: dto.alertId } : {}),

@@ -2,10 +2,11 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { CMOG_ACTION_STATUSES, type CmogActionStatus } from '@homeward/domain';
 import {
+  ConflictAnswer,
+  NotFoundAnswer,
   CurrentCaller,
   RequestValidationFailed,
   Roles,
-  parseBody,
   type Caller,
   CommandCause,
 } from '@homeward/platform';
@@ -32,41 +33,46 @@ export class CmogActionsController {
     private readonly queries: QueryBus,
   ) {}
 
+  /** Records an action in the register, with an owner, an agency and a due date. */
   @Post()
   @HttpCode(201)
   @Roles('cmog-member', 'cmog-chair')
+  @ConflictAnswer('the meeting does not allow it now')
   record(
-    @Body() body: unknown,
+    @Body() dto: RecordActionDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<CmogActionResult> {
-    const dto = parseBody(RecordActionDto, body);
     return this.commands.execute(new RecordCmogActionRequest(dto, caller, cause));
   }
 
+  /** Moves an action's due date, with the reason. */
   @Post(':actionId/defer')
   @HttpCode(200)
   @Roles('cmog-member', 'cmog-chair')
+  @NotFoundAnswer('no CMOG action with this id is known to Homeward')
+  @ConflictAnswer("the action's state does not allow it now")
   defer(
     @Param('actionId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: DeferActionDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<CmogActionResult> {
-    const dto = parseBody(DeferActionDto, body);
     return this.commands.execute(new DeferCmogActionRequest(id, dto, caller, cause));
   }
 
+  /** Records an action as done, with its outcome. */
   @Post(':actionId/complete')
   @HttpCode(200)
   @Roles('cmog-member', 'cmog-chair')
+  @NotFoundAnswer('no CMOG action with this id is known to Homeward')
+  @ConflictAnswer("the action's state does not allow it now")
   complete(
     @Param('actionId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: CompleteActionDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<CmogActionResult> {
-    const dto = parseBody(CompleteActionDto, body);
     return this.commands.execute(new CompleteCmogActionRequest(id, dto, caller, cause));
   }
 

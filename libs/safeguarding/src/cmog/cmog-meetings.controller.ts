@@ -13,10 +13,11 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { CmogAgenda } from '@homeward/domain';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import {
+  ConflictAnswer,
+  NotFoundAnswer,
   CurrentCaller,
   RequestValidationFailed,
   Roles,
-  parseBody,
   type Caller,
   CommandCause,
 } from '@homeward/platform';
@@ -39,60 +40,68 @@ export class CmogMeetingsController {
     @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
+  /** Opens a CMOG meeting for a local authority. */
   @Post('meetings')
   @HttpCode(201)
   @Roles('cmog-chair')
   open(
-    @Body() body: unknown,
+    @Body() dto: OpenMeetingDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<CmogMeetingResult> {
-    const dto = parseBody(OpenMeetingDto, body);
     return this.commands.execute(new OpenCmogMeetingRequest(dto, caller, cause));
   }
 
+  /** A CMOG meeting: attendance, minutes and decisions. */
   @Get('meetings/:meetingId')
   @Roles('cmog-chair', 'cmog-member', 'safeguarding-manager')
+  @NotFoundAnswer('no CMOG meeting with this id is known to Homeward')
   async get(@Param('meetingId', new ParseUUIDPipe()) id: string): Promise<CmogMeetingResult> {
     return meetingResult(await readMeeting(this.store, id), id, []);
   }
 
+  /** Records the attendance register: who attended for which agency, and apologies. */
   @Post('meetings/:meetingId/attendance')
   @HttpCode(200)
   @Roles('cmog-chair')
+  @NotFoundAnswer('no CMOG meeting with this id is known to Homeward')
+  @ConflictAnswer("the meeting's state does not allow it now")
   attendance(
     @Param('meetingId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: RecordAttendanceDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<CmogMeetingResult> {
-    const dto = parseBody(RecordAttendanceDto, body);
     return this.commands.execute(new RecordCmogAttendanceRequest(id, dto, caller, cause));
   }
 
+  /** Records the meeting's minutes and decisions. */
   @Post('meetings/:meetingId/minutes')
   @HttpCode(201)
   @Roles('cmog-chair')
+  @NotFoundAnswer('no CMOG meeting with this id is known to Homeward')
+  @ConflictAnswer("the meeting's state does not allow it now")
   minutes(
     @Param('meetingId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: RecordMinutesDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<CmogMeetingResult> {
-    const dto = parseBody(RecordMinutesDto, body);
     return this.commands.execute(new RecordCmogMinutesRequest(id, dto, false, caller, cause));
   }
 
+  /** Amends minutes already recorded, with the reason. */
   @Post('meetings/:meetingId/minutes/amendments')
   @HttpCode(201)
   @Roles('cmog-chair')
+  @NotFoundAnswer('no CMOG meeting with this id is known to Homeward')
+  @ConflictAnswer("the meeting's state does not allow it now")
   amendMinutes(
     @Param('meetingId', new ParseUUIDPipe()) id: string,
-    @Body() body: unknown,
+    @Body() dto: AmendMinutesDto,
     @CurrentCaller() caller: Caller,
     @CommandCause() cause: string,
   ): Promise<CmogMeetingResult> {
-    const dto = parseBody(AmendMinutesDto, body);
     return this.commands.execute(new RecordCmogMinutesRequest(id, dto, true, caller, cause));
   }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { Roles } from '@homeward/platform';
+import { NotFoundAnswer, Roles } from '@homeward/platform';
 import { GetChildAssociations, type AssociationItem } from './get-child-associations.query';
 import { GetHotspots, type HotspotItem } from './get-hotspots.query';
 import { ChildKnown } from './child-known.query';
@@ -10,14 +10,17 @@ import { ChildKnown } from './child-known.query';
 export class ContextualController {
   constructor(private readonly queries: QueryBus) {}
 
+  /** Places where children are found or say they went, most seen first. */
   @Get('cmog/hotspots')
   @Roles('cmog-member', 'cmog-chair', 'safeguarding-manager')
   hotspots(): Promise<HotspotItem[]> {
     return this.queries.execute(new GetHotspots());
   }
 
+  /** The people a child has been found with or named, and the other children linked through them. */
   @Get('children/:childId/associations')
   @Roles('cmog-member', 'cmog-chair', 'safeguarding-manager', 'social-care')
+  @NotFoundAnswer('no child with this id is known to Homeward')
   async associations(
     @Param('childId', new ParseUUIDPipe()) childId: string,
   ): Promise<AssociationItem[]> {

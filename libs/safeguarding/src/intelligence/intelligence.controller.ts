@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CurrentCaller, Roles, parseBody, type Caller } from '@homeward/platform';
+import { CurrentCaller, Roles, type Caller } from '@homeward/platform';
 import { GetCmogPicture, type CmogPicture } from './cmog-picture.query';
 import { InformationReportDto } from './information-report.dto';
 import {
@@ -28,11 +28,10 @@ export class IntelligenceController {
     'safeguarding-manager',
   )
   async report(
-    @Body() body: unknown,
+    @Body() dto: InformationReportDto,
     @CurrentCaller() caller: Caller,
     @Res({ passthrough: true }) response: Response,
   ): Promise<InformationReportReceipt> {
-    const dto = parseBody(InformationReportDto, body);
     const receipt = await this.commands.execute(new RecordInformationReportRequest(dto, caller));
     response.status(receipt.duplicate ? 200 : 201);
     return receipt;

@@ -4,11 +4,9 @@ import { informationReportDecider, streams, type Grade } from '@homeward/domain'
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import { runDecider, type Caller } from '@homeward/platform';
 import type { InformationReportDto } from './information-report.dto';
+import type { InformationReportReceipt } from './information-report-receipt.response';
 
-export interface InformationReportReceipt {
-  reportId: string;
-  duplicate: boolean;
-}
+export type { InformationReportReceipt };
 
 export class RecordInformationReportRequest extends Command<InformationReportReceipt> {
   constructor(
