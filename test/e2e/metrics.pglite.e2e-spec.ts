@@ -114,6 +114,29 @@ describe('GET /metrics on a server bound to loopback', () => {
     expect(after).toContain('homeward_process_resident_memory_bytes');
   });
 
+  it('answers a body the parser refuses with a request id, and counts it', async () => {
+    const before = sample(await scrape(), 'homeward_http_requests_total', {
+      method: 'POST',
+      route: '(unmatched)',
+      status: '400',
+    });
+    const res = await api(app)
+      .post(NOTIFICATIONS)
+      .set('Authorization', `Bearer ${police}`)
+      .set('Content-Type', 'application/json')
+      .set('X-Request-Id', 'bad-json-1')
+      .send('{"type": ')
+      .expect(400);
+    expect(res.headers['x-request-id']).toBe('bad-json-1');
+    expect(res.body.errors[0].field).toBe('(body)');
+    const after = sample(await scrape(), 'homeward_http_requests_total', {
+      method: 'POST',
+      route: '(unmatched)',
+      status: '400',
+    });
+    expect(after - before).toBe(1);
+  });
+
   it('counts police messages from Kafka by outcome, and those sent to the DLQ by reason', async () => {
     const metrics = app.get(HomewardMetrics);
     let handle: ConsumerOptions['handle'] = async () => undefined;

@@ -1,18 +1,27 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { HomewardMetrics } from '../observability/homeward-metrics';
+import { requestIdOf } from '../observability/http-context.middleware';
+import { httpMetricsMiddleware } from '../observability/http-metrics.middleware';
 import { serveOpenApi } from './openapi';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * JSON bodies up to 64 KiB, and the OpenAPI document of the application's routes at /api/docs. Body-parser errors happen before Nest's filters see the request,
- * so they are answered here in the same `{ errors: [...] }` shape as every other bad input.
+ * JSON bodies up to 64 KiB, HTTP metrics, and the OpenAPI document of the application's routes
+ * at /api/docs. Body-parser errors happen before Nest's filters (and middleware) see the request,
+ * so they are answered here, with a request id, in the same `{ errors: [...] }` shape as every
+ * other bad input.
  */
 export function configureHttp(app: INestApplication): void {
+  // Counted before the body is parsed, so a body refused by the parser is counted too.
+  app.use(httpMetricsMiddleware(app.get(HomewardMetrics)));
   app.use(
     express.json({ limit: MAX_BODY_BYTES, type: ['application/json', 'application/*+json'] }),
   );
-  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+  app.use((error: unknown, req: Request, res: Response, next: NextFunction) => {
+    // The request context is not set up yet: give the answer its request id all the same.
+    requestIdOf(req, res);
     const type = (error as { type?: string } | null)?.type;
     if (type === 'entity.too.large') {
       res.status(400).json({

@@ -11,7 +11,6 @@ import { LoggerModule } from 'nestjs-pino';
 import type { HomewardConfig } from '../config/homeward-config';
 import { HomewardMetrics } from './homeward-metrics';
 import { requestContextMiddleware } from './http-context.middleware';
-import { httpMetricsMiddleware } from './http-metrics.middleware';
 import { loggerParams } from './logging';
 import { MetricsController } from './metrics.controller';
 
@@ -22,8 +21,6 @@ import { MetricsController } from './metrics.controller';
 @Global()
 @Module({})
 export class ObservabilityModule implements NestModule {
-  constructor(private readonly metrics: HomewardMetrics) {}
-
   static forRoot(config: HomewardConfig): DynamicModule {
     return {
       module: ObservabilityModule,
@@ -46,7 +43,8 @@ export class ObservabilityModule implements NestModule {
 
   configure(consumer: MiddlewareConsumer): void {
     consumer
-      .apply(requestContextMiddleware, httpMetricsMiddleware(this.metrics))
+      // HTTP metrics are counted in configureHttp, ahead of the body parser.
+      .apply(requestContextMiddleware)
       // nestjs-pino's own catch-all: every route, including the root, with no warning.
       .forRoutes({ path: '{/*splat}', method: RequestMethod.ALL });
   }
