@@ -121,8 +121,9 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
         info: Record<string, { status: string }>;
       };
       expect(health.status).toBe('ok');
+      // `lifecycle` is the process itself: up, or shutting down (then /health answers 503).
       expect(Object.keys(health.info).sort()).toEqual(
-        ['database', 'eventProcessing', 'eventStore', 'kafka', 'scheduler'].sort(),
+        ['database', 'eventProcessing', 'eventStore', 'kafka', 'lifecycle', 'scheduler'].sort(),
       );
     }
   });
