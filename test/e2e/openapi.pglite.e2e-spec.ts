@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Module, RequestMethod, type INestApplication } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
+import Ajv from 'ajv';
 import type {
   OpenAPIObject,
   OperationObject,
@@ -17,7 +18,8 @@ import {
   openApiDocument,
   openApiJson,
 } from '@homeward/platform';
-import { api, startHomeward, testConfig } from '../support/homeward-app';
+import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
+import { childFound, missingReported } from '../support/notifications';
 
 const CHECKED_IN = join(__dirname, '../../docs/openapi.json');
 const dataDir = mkdtempSync(join(tmpdir(), 'homeward-openapi-'));
@@ -175,6 +177,317 @@ describe('the OpenAPI document', () => {
     const json = await api(app).get('/api/docs-json').expect(200);
     expect(json.headers['content-type']).toMatch(/^application\/json/);
     expect(json.body).toEqual(openApiDocument(app));
+  });
+});
+
+type Schema = Record<string, unknown>;
+
+/** Every 2xx answer of the document: its operation's name and its body's schema by media type. */
+function successAnswers(document: OpenAPIObject) {
+  const answers: Array<{ name: string; content: Record<string, { schema?: Schema }> | undefined }> =
+    [];
+  for (const [path, item] of Object.entries(document.paths)) {
+    for (const [method, operation] of Object.entries(item as Record<string, OperationObject>)) {
+      for (const [status, answer] of Object.entries(operation.responses)) {
+        if (!/^2/.test(status)) continue;
+        const { content } = answer as { content?: Record<string, { schema?: Schema }> };
+        answers.push({ name: `${method.toUpperCase()} ${path} ${status}`, content });
+      }
+    }
+  }
+  return answers;
+}
+
+/**
+ * Where a schema (following `$ref`s into components) holds an object that says nothing of its
+ * shape: no properties, no additionalProperties, no composition. The answer itself may never be
+ * one; a field inside it may be only when its description says what it holds.
+ */
+function shapelessObjects(document: OpenAPIObject, schema: Schema, where: string): string[] {
+  const components = (document.components?.schemas ?? {}) as Record<string, Schema>;
+  const found: string[] = [];
+  const seen = new Set<string>();
+  const visit = (node: Schema, at: string, nested: boolean): void => {
+    if (typeof node.$ref === 'string') {
+      const name = node.$ref.replace('#/components/schemas/', '');
+      if (seen.has(name)) return;
+      seen.add(name);
+      return visit(components[name] ?? {}, `${at} (${name})`, nested);
+    }
+    const composed = ['allOf', 'oneOf', 'anyOf'].flatMap((k) => (node[k] as Schema[]) ?? []);
+    composed.forEach((part, i) => visit(part, `${at}[${i}]`, nested));
+    if (node.type === 'array' && node.items) visit(node.items as Schema, `${at}[]`, nested);
+    const properties = node.properties as Record<string, Schema> | undefined;
+    if (
+      node.type === 'object' &&
+      !properties &&
+      node.additionalProperties === undefined &&
+      composed.length === 0 &&
+      !(nested && typeof node.description === 'string')
+    ) {
+      found.push(at);
+    }
+    for (const [key, property] of Object.entries(properties ?? {})) {
+      visit(property, `${at}.${key}`, true);
+    }
+    if (typeof node.additionalProperties === 'object') {
+      visit(node.additionalProperties as Schema, `${at}.*`, true);
+    }
+  };
+  visit(schema, where, false);
+  return found;
+}
+
+/**
+ * OpenAPI 3.0's schema dialect as JSON Schema, for ajv: `nullable` as a union with null, refs
+ * into `definitions`, and no field the document does not name (an undocumented field fails).
+ */
+function asJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(asJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const { nullable, discriminator: _d, example: _e, ...rest } = node as Schema;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (key === '$ref' && typeof value === 'string') {
+      out.$ref = value.replace('#/components/schemas/', '#/definitions/');
+    } else if (key === 'properties' || key === 'definitions') {
+      out[key] = Object.fromEntries(
+        Object.entries(value as Schema).map(([k, v]) => [k, asJsonSchema(v)]),
+      );
+    } else {
+      out[key] = asJsonSchema(value);
+    }
+  }
+  if (out.properties && out.additionalProperties === undefined) out.additionalProperties = false;
+  return nullable ? { anyOf: [out, { type: 'null' }] } : out;
+}
+
+/** Checks an answer's body against the schema the document gives for it. */
+function expectDocumented(
+  document: OpenAPIObject,
+  route: { method: string; path: string; status: number },
+  body: unknown,
+): void {
+  const operation = (document.paths[route.path] as Record<string, OperationObject>)[route.method];
+  const answer = operation.responses[String(route.status)] as unknown as {
+    content: Record<string, { schema: Schema }>;
+  };
+  const schema = answer.content['application/json'].schema;
+  const { definitions } = asJsonSchema({ definitions: document.components?.schemas }) as Schema;
+  const ajv = new Ajv({ strict: false, allErrors: true });
+  const validate = ajv.compile({ ...(asJsonSchema(schema) as Schema), definitions });
+  const name = `${route.method.toUpperCase()} ${route.path} ${route.status}`;
+  validate(body);
+  expect({ name, errors: validate.errors ?? [] }).toEqual({ name, errors: [] });
+}
+
+describe('the documented response schemas', () => {
+  it('give every 2xx answer a body, and no JSON answer is an object of unknown shape', () => {
+    const document = openApiDocument(app);
+    const answers = successAnswers(document);
+    expect(answers.length).toBeGreaterThan(30);
+    for (const { name, content } of answers) {
+      expect({ name, mediaTypes: Object.keys(content ?? {}).length > 0 }).toEqual({
+        name,
+        mediaTypes: true,
+      });
+      const json = content?.['application/json']?.schema;
+      if (!json) continue;
+      expect({ name, shapeless: shapelessObjects(document, json, name) }).toEqual({
+        name,
+        shapeless: [],
+      });
+    }
+  });
+
+  it('finds an object of unknown shape (the check above can fail)', () => {
+    const document = openApiDocument(app);
+    expect(shapelessObjects(document, { type: 'object' }, 'answer')).toEqual(['answer']);
+    expect(
+      shapelessObjects(document, { type: 'array', items: { $ref: '#/components/schemas/X' } }, 'a'),
+    ).toEqual([]);
+    const nested = { type: 'object', properties: { data: { type: 'object' } } };
+    expect(shapelessObjects(document, nested, 'answer')).toEqual(['answer.data']);
+  });
+
+  describe('match what the running app answers', () => {
+    const police = `Bearer ${tokenFor('police-system')}`;
+    const coordinator = `Bearer ${tokenFor('ri-coordinator', undefined, 'coordinator-ann')}`;
+    const worker = `Bearer ${tokenFor('ri-worker', undefined, 'worker-1')}`;
+    const manager = `Bearer ${tokenFor('safeguarding-manager', undefined, 'manager-sue')}`;
+    const chair = `Bearer ${tokenFor('cmog-chair', undefined, 'chair-cat')}`;
+    const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+    const londonDay = (daysAgo: number) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(
+        new Date(Date.now() - daysAgo * 86_400_000),
+      );
+    const get = (path: string, as: string) => api(app).get(path).set('Authorization', as);
+    const post = (path: string, as: string, body: object) =>
+      api(app).post(path).set('Authorization', as).send(body);
+    let document: OpenAPIObject;
+    let childId: string;
+    let interviewId: string;
+
+    beforeAll(async () => {
+      document = openApiDocument(app);
+      const missing = missingReported({ occurredAt: hoursAgo(30) });
+      childId = (await post('/api/v1/police/notifications', police, missing).expect(202)).body
+        .childId as string;
+      await post('/api/v1/police/notifications', police, childFound(missing)).expect(202);
+      interviewId = await eventually(async () => {
+        const queue = (await get('/api/v1/interviews', worker).expect(200)).body as Schema[];
+        const item = queue.find((i) => i.childId === childId);
+        if (!item) throw new Error('interview not scheduled yet');
+        return item.interviewId as string;
+      });
+    });
+
+    const detail = { method: 'get', path: '/api/v1/interviews/{interviewId}', status: 200 };
+
+    it('the interview detail, before and after the interview is held', async () => {
+      const url = `/api/v1/interviews/${interviewId}`;
+      const scheduled = await get(url, worker).expect(200);
+      expect(scheduled.body.screeningPrefill).not.toBeUndefined();
+      expectDocumented(document, detail, scheduled.body);
+
+      await post(`${url}/allocate`, coordinator, { workerId: 'worker-1' }).expect(200);
+      const completed = await post(`${url}/complete`, worker, {
+        conductedAt: hoursAgo(0.5),
+        screening: {
+          significant: [{ code: 'HOTELS_TAXIS_FAST_FOOD', when: 'CURRENT' }],
+          medium: ['ALCOHOL_MISUSE'],
+          vulnerabilities: ['HISTORY_OF_CARE'],
+        },
+        locationsVisited: [{ description: 'Hotel, city centre', postcode: 'B1 1AA' }],
+        associates: [{ name: 'Adult male, about 30', relationship: 'gave lifts' }],
+        pushFactors: 'Arguments at the placement',
+        pullFactors: 'Lifts and gifts',
+        childsVoice: 'They were nice to me at first',
+        disclosures: 'None today',
+      }).expect(200);
+      expect(completed.body.screening.confirmed).toBe('SIGNIFICANT');
+      expectDocumented(
+        document,
+        { method: 'post', path: '/api/v1/interviews/{interviewId}/complete', status: 200 },
+        completed.body,
+      );
+
+      const held = await eventually(async () => {
+        const res = await get(url, worker).expect(200);
+        if (res.body.status !== 'HELD') throw new Error('not held yet');
+        return res;
+      });
+      expect(held.body.outcome.type).toBe('HELD');
+      expect(held.body.screening.indicators.medium).toEqual(['ALCOHOL_MISUSE']);
+      expectDocumented(document, detail, held.body);
+      // A field the document does not name fails too.
+      expect(() => expectDocumented(document, detail, { ...held.body, extra: 1 })).toThrow();
+    });
+
+    it('the board report', async () => {
+      const board = await eventually(async () => {
+        const res = await get(
+          `/api/v1/reports/board?from=${londonDay(7)}&to=${londonDay(0)}`,
+          manager,
+        ).expect(200);
+        if (res.body.episodes.total < 1) throw new Error('episode not counted yet');
+        return res;
+      });
+      expectDocumented(
+        document,
+        { method: 'get', path: '/api/v1/reports/board', status: 200 },
+        board.body,
+      );
+    });
+
+    it('the CMOG agenda, and a meeting opened on it with an action in the register', async () => {
+      const agenda = await eventually(async () => {
+        const res = await get('/api/v1/cmog/agenda?localAuthority=Walsall', chair).expect(200);
+        if (!res.body.children.some((c: Schema) => c.childId === childId)) {
+          throw new Error('child not on the agenda yet');
+        }
+        return res;
+      });
+      expectDocumented(
+        document,
+        { method: 'get', path: '/api/v1/cmog/agenda', status: 200 },
+        agenda.body,
+      );
+
+      const opened = await post('/api/v1/cmog/meetings', chair, {
+        heldOn: londonDay(0),
+        localAuthority: 'Walsall',
+      }).expect(201);
+      expectDocumented(
+        document,
+        { method: 'post', path: '/api/v1/cmog/meetings', status: 201 },
+        opened.body,
+      );
+      const action = await post('/api/v1/cmog/actions', chair, {
+        meetingId: opened.body.meetingId,
+        childId,
+        description: 'Visit the hotel with the licensing team',
+        owner: 'DC Amy Shah',
+        agency: 'Police',
+        dueOn: londonDay(-7),
+        intendedOutcome: 'Hotel staff know to call the police',
+      }).expect(201);
+      expectDocumented(
+        document,
+        { method: 'post', path: '/api/v1/cmog/actions', status: 201 },
+        action.body,
+      );
+      const register = await get('/api/v1/cmog/actions', chair).expect(200);
+      expect(register.body).toHaveLength(1);
+      expectDocumented(
+        document,
+        { method: 'get', path: '/api/v1/cmog/actions', status: 200 },
+        register.body,
+      );
+    });
+
+    it('the hotspots, the associations, the picture, the deliveries and liveness', async () => {
+      const hotspots = await eventually(async () => {
+        const res = await get('/api/v1/cmog/hotspots', chair).expect(200);
+        if (res.body.length === 0) throw new Error('no hotspot yet');
+        return res;
+      });
+      expectDocumented(
+        document,
+        { method: 'get', path: '/api/v1/cmog/hotspots', status: 200 },
+        hotspots.body,
+      );
+      const associations = await eventually(async () => {
+        const res = await get(`/api/v1/children/${childId}/associations`, chair).expect(200);
+        if (res.body.length === 0) throw new Error('no association yet');
+        return res;
+      });
+      expectDocumented(
+        document,
+        { method: 'get', path: '/api/v1/children/{childId}/associations', status: 200 },
+        associations.body,
+      );
+      const picture = await get('/api/v1/cmog/picture', chair).expect(200);
+      expectDocumented(
+        document,
+        { method: 'get', path: '/api/v1/cmog/picture', status: 200 },
+        picture.body,
+      );
+      const deliveries = await get('/api/v1/alerts/deliveries', manager).expect(200);
+      expectDocumented(
+        document,
+        { method: 'get', path: '/api/v1/alerts/deliveries', status: 200 },
+        deliveries.body,
+      );
+      const live = await api(app).get('/health/live').expect(200);
+      expectDocumented(document, { method: 'get', path: '/health/live', status: 200 }, live.body);
+    });
+
+    it('fails a body the document does not describe', () => {
+      const board = { method: 'get', path: '/api/v1/reports/board', status: 200 };
+      expect(() => expectDocumented(document, board, { period: {} })).toThrow();
+      expect(() => expectDocumented(document, detail, { interviewId: 1 })).toThrow();
+    });
   });
 });
 

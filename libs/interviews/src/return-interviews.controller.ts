@@ -11,10 +11,8 @@ import {
 import { AllocateReturnInterviewDto } from './allocate-return-interview/allocate-return-interview.dto';
 import { AllocateReturnInterviewRequest } from './allocate-return-interview/allocate-return-interview.handler';
 import { CompleteReturnInterviewDto } from './complete-return-interview/complete-return-interview.dto';
-import {
-  CompleteReturnInterviewRequest,
-  type InterviewCompleted,
-} from './complete-return-interview/complete-return-interview.handler';
+import { CompleteReturnInterviewRequest } from './complete-return-interview/complete-return-interview.handler';
+import type { InterviewCompleted } from './complete-return-interview/interview-completed.response';
 import { DeclineReturnInterviewDto } from './decline-return-interview/decline-return-interview.dto';
 import { DeclineReturnInterviewRequest } from './decline-return-interview/decline-return-interview.handler';
 import { RecordContactAttemptDto } from './record-contact-attempt/record-contact-attempt.dto';

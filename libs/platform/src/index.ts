@@ -6,6 +6,7 @@ export * from './http/configure-http';
 export * from './http/validation-errors';
 export * from './http/api-answers';
 export * from './http/error-bodies.response';
+export * from './http/documents';
 export * from './http/openapi';
 export * from './http/request-cause';
 export * from './london-date';

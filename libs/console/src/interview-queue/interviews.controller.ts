@@ -7,7 +7,8 @@ import {
   type Priority,
 } from '@homeward/domain';
 import { NotFoundAnswer, RequestValidationFailed, Roles } from '@homeward/platform';
-import { GetInterview, type InterviewDetail } from '../interview-detail/get-interview.query';
+import { GetInterview } from '../interview-detail/get-interview.query';
+import type { InterviewDetail } from '../interview-detail/interview-detail.response';
 import {
   GetInterviewQueue,
   type InterviewQueueFilter,

@@ -1,8 +1,10 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
 import { RequestValidationFailed, Roles } from '@homeward/platform';
-import { GetBoardReport, type BoardReport } from './get-board.query';
+import type { BoardReport } from './board-report.response';
+import { GetBoardReport } from './get-board.query';
 import { GetSsda903Missing } from './get-ssda903-missing.query';
 import { parseReportPeriod, type ReportPeriod } from './report-dates';
 import { toSsda903Csv } from './ssda903';
@@ -27,6 +29,12 @@ export class ReportsController {
   /** `?from=&to=&localAuthority=`: the SSDA903 Missing table of looked-after children, as CSV. */
   @Get('ssda903/missing')
   @Roles('safeguarding-manager')
+  @ApiOkResponse({
+    description:
+      'the SSDA903 Missing table as a CSV attachment (`ssda903-missing-<from>-<to>.csv`), ' +
+      'one row per episode of a looked-after child, with a header row',
+    content: { 'text/csv': { schema: { type: 'string' } } },
+  })
   async ssda903Missing(
     // Headers set only once the file is ready, so a 400 or 409 still answers JSON.
     @Res({ passthrough: true }) res: Response,

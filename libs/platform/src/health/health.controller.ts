@@ -23,6 +23,7 @@ import { SCHEDULER, type Scheduler } from '@homeward/scheduler';
 import { Public } from '../auth/roles';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
 import { EventProcessing } from '../event-processing/event-processing.service';
+import type { Liveness } from './liveness.response';
 
 /**
  * Open to everyone. `/health` is readiness: each dependency this service uses, checked live, and
@@ -54,6 +55,7 @@ export class HealthController implements OnModuleDestroy, BeforeApplicationShutd
     this.shuttingDown = true;
   }
 
+  /** Readiness: 200 while every dependency checked live is up, 503 (naming why) otherwise. */
   @Get()
   @Public()
   @HealthCheck()
@@ -97,9 +99,10 @@ export class HealthController implements OnModuleDestroy, BeforeApplicationShutd
     return this.health.check(checks);
   }
 
+  /** Liveness: the process answers (no dependency is asked). */
   @Get('live')
   @Public()
-  live() {
+  live(): Liveness {
     return { status: 'ok', service: this.config.service };
   }
 

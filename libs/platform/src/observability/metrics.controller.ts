@@ -7,9 +7,11 @@ import {
   Res,
   UnauthorizedException,
 } from '@nestjs/common';
+import { ApiOkResponse, ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from '../auth/roles';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
+import { ErrorBody } from '../http/error-bodies.response';
 import { HomewardMetrics } from './homeward-metrics';
 import { metricsAccess } from './metrics-access';
 
@@ -24,8 +26,23 @@ export class MetricsController {
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
   ) {}
 
+  /** Prometheus metrics: with `Bearer <METRICS_TOKEN>` when set, else only on a loopback bind. */
   @Get()
   @Public()
+  @ApiOkResponse({
+    description: 'the Prometheus text exposition format (`text/plain; version=0.0.4`)',
+    content: { 'text/plain': { schema: { type: 'string' } } },
+  })
+  @ApiResponse({
+    status: 401,
+    description: 'METRICS_TOKEN is set and the request does not send it as a Bearer token',
+    type: ErrorBody,
+  })
+  @ApiResponse({
+    status: 403,
+    description: 'the server is not bound to a loopback address and METRICS_TOKEN is not set',
+    type: ErrorBody,
+  })
   async scrape(
     @Headers('authorization') authorization: string | undefined,
     @Res() response: Response,

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { RequestValidationFailed, Roles } from '@homeward/platform';
 import { AlertDeliveries } from './alert-deliveries.service';
-import { DELIVERY_STATUSES, type DeliveryRecord, type DeliveryStatus } from './delivery-records';
+import type { DeliveryRecord, RedriveAnswer } from './delivery-record.response';
+import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery-records';
 import { RedriveDeliveriesDto } from './redrive-deliveries.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -38,9 +39,7 @@ export class AlertDeliveriesController {
   @Post('redrive')
   @HttpCode(200)
   @Roles('safeguarding-manager')
-  async redrive(
-    @Body() dto: RedriveDeliveriesDto,
-  ): Promise<{ requeued: Array<{ alertId: string; target: string }> }> {
+  async redrive(@Body() dto: RedriveDeliveriesDto): Promise<RedriveAnswer> {
     return {
       requeued: await this.deliveries.redrive({
         ...(dto.alertId ? { alertId: dto.alertId } : {}),

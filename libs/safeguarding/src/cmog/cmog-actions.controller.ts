@@ -11,11 +11,7 @@ import {
   CommandCause,
 } from '@homeward/platform';
 import type { FieldError } from '@homeward/domain';
-import {
-  GetCmogActions,
-  type CmogActionFilter,
-  type CmogActionItem,
-} from './action-register/get-cmog-actions.query';
+import { GetCmogActions, type CmogActionFilter } from './action-register/get-cmog-actions.query';
 import { CompleteActionDto } from './complete-action/complete-action.dto';
 import { CompleteCmogActionRequest } from './complete-action/complete-action.handler';
 import { DeferActionDto } from './defer-action/defer-action.dto';
@@ -23,7 +19,7 @@ import { DeferCmogActionRequest } from './defer-action/defer-action.handler';
 import { RecordActionDto } from './record-action/record-action.dto';
 import { RecordCmogActionRequest } from './record-action/record-action.handler';
 import { londonToday } from './shared/cmog-request';
-import type { CmogActionResult } from './shared/cmog-results';
+import type { CmogActionItem, CmogActionResult } from './shared/cmog-action.response';
 
 /** The action register: members and the chair record and work actions; the manager reads them. */
 @Controller('api/v1/cmog/actions')

@@ -10,7 +10,6 @@ import {
   Query,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import type { CmogAgenda } from '@homeward/domain';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import {
   ConflictAnswer,
@@ -29,7 +28,9 @@ import { RecordCmogAttendanceRequest } from './record-attendance/record-attendan
 import { AmendMinutesDto, RecordMinutesDto } from './record-minutes/record-minutes.dto';
 import { RecordCmogMinutesRequest } from './record-minutes/record-minutes.handler';
 import { londonToday, readMeeting } from './shared/cmog-request';
-import { meetingResult, type CmogMeetingResult } from './shared/cmog-results';
+import type { CmogAgenda } from './shared/cmog-agenda.response';
+import type { CmogMeetingResult } from './shared/cmog-meeting-result.response';
+import { meetingResult } from './shared/cmog-results';
 
 /** The chair runs meetings; members and the safeguarding manager read them. */
 @Controller('api/v1/cmog')

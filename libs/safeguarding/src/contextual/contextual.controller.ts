@@ -1,8 +1,10 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { NotFoundAnswer, Roles } from '@homeward/platform';
-import { GetChildAssociations, type AssociationItem } from './get-child-associations.query';
-import { GetHotspots, type HotspotItem } from './get-hotspots.query';
+import type { AssociationItem } from './association-item.response';
+import { GetChildAssociations } from './get-child-associations.query';
+import { GetHotspots } from './get-hotspots.query';
+import type { HotspotItem } from './hotspot-item.response';
 import { ChildKnown } from './child-known.query';
 
 /** CMOG's contextual picture: where children are seen, and with whom. */

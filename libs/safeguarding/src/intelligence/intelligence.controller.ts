@@ -2,7 +2,8 @@ import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
 import { CurrentCaller, Roles, type Caller } from '@homeward/platform';
-import { GetCmogPicture, type CmogPicture } from './cmog-picture.query';
+import { GetCmogPicture } from './cmog-picture.query';
+import type { CmogPicture } from './cmog-picture.response';
 import { InformationReportDto } from './information-report.dto';
 import {
   RecordInformationReportRequest,
