@@ -437,7 +437,12 @@ describe('the documented response schemas', () => {
         { method: 'post', path: '/api/v1/cmog/actions', status: 201 },
         action.body,
       );
-      const register = await get('/api/v1/cmog/actions', chair).expect(200);
+      // The register is a projection: it has the action once it has caught up.
+      const register = await eventually(async () => {
+        const res = await get('/api/v1/cmog/actions', chair).expect(200);
+        if ((res.body as unknown[]).length === 0) throw new Error('not projected yet');
+        return res;
+      });
       expect(register.body).toHaveLength(1);
       expectDocumented(
         document,
