@@ -1,3 +1,4 @@
+import { ProgressWaiters } from './progress-waiters';
 import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-store.port';
 
 export interface AppendSignal {
@@ -46,16 +47,7 @@ export function pollingSubscription(
   let position = options.after;
   let stopped = false;
   const batchSize = options.batchSize ?? 500;
-  const progressWaiters: Array<{ target: number; resolve: () => void }> = [];
-
-  const announceProgress = () => {
-    for (const waiter of [...progressWaiters]) {
-      if (position >= waiter.target) {
-        progressWaiters.splice(progressWaiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
-  };
+  const progress = new ProgressWaiters();
 
   const loop = (async () => {
     while (!stopped) {
@@ -74,7 +66,7 @@ export function pollingSubscription(
       try {
         await options.onEvents(events);
         position = events[events.length - 1].globalPosition;
-        announceProgress();
+        progress.reached(position);
       } catch (error) {
         options.onError?.(error);
         await new Promise((r) => setTimeout(r, RETRY_PAUSE_MS));
@@ -87,21 +79,7 @@ export function pollingSubscription(
       return position;
     },
     waitFor(target: number, timeoutMs = 10_000) {
-      if (position >= target) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const waiter = {
-          target,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        };
-        const timer = setTimeout(() => {
-          progressWaiters.splice(progressWaiters.indexOf(waiter), 1);
-          reject(new Error(`subscription did not reach position ${target} (at ${position})`));
-        }, timeoutMs);
-        progressWaiters.push(waiter);
-      });
+      return progress.waitFor(target, () => position, timeoutMs);
     },
     async stop() {
       stopped = true;

@@ -1,3 +1,4 @@
+import { ProgressWaiters } from '../../subscription/progress-waiters';
 import {
   excludeSystemEvents,
   type AllStreamResolvedEvent,
@@ -43,7 +44,7 @@ export function kurrentDbSubscription(
   let stopped = false;
   let current: AllStreamSubscription | undefined;
   let wakeFromPause: (() => void) | undefined;
-  const waiters: Array<{ target: number; resolve: () => void }> = [];
+  const progress = new ProgressWaiters();
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -58,12 +59,7 @@ export function kurrentDbSubscription(
 
   const advance = (to: number) => {
     position = to;
-    for (const waiter of [...waiters]) {
-      if (position >= waiter.target) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve();
-      }
-    }
+    progress.reached(position);
   };
 
   /** Hands one batch to the handler until it succeeds (or the subscription stops). */
@@ -110,21 +106,7 @@ export function kurrentDbSubscription(
       return position;
     },
     waitFor(target: number, timeoutMs = 10_000) {
-      if (position >= target) return Promise.resolve();
-      return new Promise<void>((resolve, reject) => {
-        const waiter = {
-          target,
-          resolve: () => {
-            clearTimeout(timer);
-            resolve();
-          },
-        };
-        const timer = setTimeout(() => {
-          waiters.splice(waiters.indexOf(waiter), 1);
-          reject(new Error(`subscription did not reach position ${target} (at ${position})`));
-        }, timeoutMs);
-        waiters.push(waiter);
-      });
+      return progress.waitFor(target, () => position, timeoutMs);
     },
     async stop() {
       if (stopped) return loop;
