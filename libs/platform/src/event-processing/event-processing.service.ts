@@ -229,23 +229,32 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     const after = await readCheckpoint(this.db, processor.name);
     const subscription = this.store.subscribe({
       after,
-      onEvents: async (events) => {
-        try {
-          await handle(events, events[events.length - 1].globalPosition);
-        } catch (error) {
-          if (error instanceof ProcessorReset) throw error;
-          // Find the event at fault: one at a time, each with its own retries (and its own
-          // checkpoint), so the good ones around a poison event are handled and it alone parked.
-          this.reportFailure(processor, error);
-          for (const event of events) {
-            await this.handleOne(processor, event, handle, event.globalPosition);
-          }
-        }
-      },
+      onEvents: (events) => this.handleBatch(processor, events, handle),
       onError: (error) => this.reportFailure(processor, error),
     });
     this.subscriptions.set(processor.name, subscription);
     this.logger.log(`${processor.name} started from position ${after}`);
+  }
+
+  /**
+   * A batch from the store, with its checkpoint. If it fails, the event at fault is found by
+   * handling them one at a time, each with its own retries (and its own checkpoint), so the good
+   * ones around a poison event are handled and it alone parked.
+   */
+  private async handleBatch(
+    processor: Processor,
+    events: RecordedEvent[],
+    handle: Handle,
+  ): Promise<void> {
+    try {
+      await handle(events, events[events.length - 1].globalPosition);
+    } catch (error) {
+      if (error instanceof ProcessorReset) throw error;
+      this.reportFailure(processor, error);
+      for (const event of events) {
+        await this.handleOne(processor, event, handle, event.globalPosition);
+      }
+    }
   }
 
   /**
@@ -269,15 +278,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
       const read = await this.store.readAll({ after, maxCount: CATCH_UP_BATCH });
       const events = read.filter((e) => e.globalPosition <= head);
       if (events.length === 0) break;
-      try {
-        await handle(events, events[events.length - 1].globalPosition);
-      } catch (error) {
-        if (error instanceof ProcessorReset) throw error;
-        this.reportFailure(processor, error);
-        for (const event of events) {
-          await this.handleOne(processor, event, handle, event.globalPosition);
-        }
-      }
+      await this.handleBatch(processor, events, handle);
       after = events[events.length - 1].globalPosition;
     }
     await storeCheckpoint(this.db, name, head);
