@@ -10,6 +10,8 @@ export const ROLES = [
   'social-care',
   'cmog-member',
   'cmog-chair',
+  'auditor',
+  'admin',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -44,4 +46,20 @@ export interface Caller {
   sub: string;
   /** Only Homeward's own roles: others in the token are ignored. */
   roles: Role[];
+  /** The caller's organisation (e.g. Streetwise), from the `organisation` claim; null if none. */
+  organisation: string | null;
+  /** The local authorities staff work for (`localAuthorities` claim); empty for none. */
+  localAuthorities: readonly string[];
+  /**
+   * True only for a development token minted without `--la` (claim `localAuthorities: ["*"]`),
+   * which the token verifier accepts only with the public development key.
+   */
+  everyAuthority: boolean;
+  /** The police force a police system sends for (`force` claim); null for staff. */
+  force: string | null;
+  /** True only for a development token minted without `--force` (claim `force: "*"`). */
+  everyForce: boolean;
 }
+
+/** The wildcard a development token uses for "every authority" or "every force". */
+export const EVERY = '*';
