@@ -24,7 +24,9 @@ export function testConfig(
     eventFeed: 'store',
     kafka: null,
     scheduler: { kind: 'in-process' },
-    auth: { jwtSecret: DEVELOPMENT_JWT_SECRET, usingDevelopmentKey: true },
+    auth: { kind: 'shared-key', secret: DEVELOPMENT_JWT_SECRET, usingDevelopmentKey: true },
+    // The tests' webhook receivers listen on 127.0.0.1.
+    allowPrivateWebhookTargets: true,
     policy: DEFAULT_POLICY,
     policies: DEFAULT_POLICY_SET,
     webhooks: [],
@@ -45,8 +47,36 @@ export async function startHomeward(config: HomewardConfig): Promise<INestApplic
   return app;
 }
 
-export const tokenFor = (role: Role, secret = DEVELOPMENT_JWT_SECRET, sub = `test-${role}`) =>
-  jwt.sign({ sub, roles: [role] }, secret, { algorithm: 'HS256', expiresIn: '1h' });
+/** Claims a test token may carry besides `sub` and `roles`. */
+export interface TokenClaims {
+  organisation?: string | null;
+  localAuthorities?: string[];
+  force?: string;
+  [claim: string]: unknown;
+}
+
+/**
+ * An HS256 token for one role, valid for an hour (with `iat`). Unless `claims` says otherwise it
+ * covers every local authority (`localAuthorities: ["*"]`) and, for a police system, every force
+ * (`force: "*"`), which only the development key is trusted with.
+ */
+export const tokenFor = (
+  role: Role,
+  secret = DEVELOPMENT_JWT_SECRET,
+  sub = `test-${role}`,
+  claims: TokenClaims = {},
+) =>
+  jwt.sign(
+    {
+      sub,
+      roles: [role],
+      localAuthorities: ['*'],
+      ...(role === 'police-system' ? { force: '*' } : {}),
+      ...claims,
+    },
+    secret,
+    { algorithm: 'HS256', expiresIn: '1h' },
+  );
 
 export const api = (app: INestApplication) => request(app.getHttpServer());
 

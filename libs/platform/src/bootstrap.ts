@@ -50,9 +50,10 @@ export async function bootstrapService(
     }
     throw error;
   }
-  if (config.auth.usingDevelopmentKey) {
+  if (config.auth.kind === 'shared-key' && config.auth.usingDevelopmentKey) {
     logger.warn(
-      'tokens are verified with the public development key: set AUTH_JWT_SECRET for real use',
+      'tokens are verified with the public development key (NODE_ENV development or test only): ' +
+        'set AUTH_JWKS_URL or AUTH_JWT_SECRET for real use',
     );
   }
   if (metricsAccess(config, undefined) === 'disabled') {

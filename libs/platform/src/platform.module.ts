@@ -1,15 +1,18 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { JwtModule } from '@nestjs/jwt';
 import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { JoseTokenVerifier } from './auth/jose-token-verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
+import { TOKEN_VERIFIER } from './auth/token-verifier';
 import { HOMEWARD_CONFIG, type HomewardConfig } from './config/homeward-config';
 import { DatabaseModule } from './database/database.module';
 import { EventProcessing } from './event-processing/event-processing.service';
 import { HealthController } from './health/health.controller';
 import { DomainExceptionFilter } from './http/domain-exception.filter';
 import { RequestValidationPipe } from './http/request-validation.pipe';
+import { WriteRateLimitGuard, writeRateLimitOptions } from './http/write-rate-limit.guard';
 import { MessagingModule } from './messaging/messaging.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { OperatorRequests } from './operations/operator-requests.service';
@@ -30,8 +33,8 @@ export class PlatformModule {
       imports: [
         ObservabilityModule.forRoot(config),
         CqrsModule.forRoot(),
-        JwtModule.register({}),
         TerminusModule,
+        ThrottlerModule.forRoot(writeRateLimitOptions(config)),
         DatabaseModule,
         MessagingModule,
       ],
@@ -41,7 +44,10 @@ export class PlatformModule {
         EventProcessing,
         WakeUps,
         OperatorRequests,
+        { provide: TOKEN_VERIFIER, useClass: JoseTokenVerifier },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
+        // After JwtAuthGuard (guards run in the order provided): it counts the verified caller.
+        { provide: APP_GUARD, useClass: WriteRateLimitGuard },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         { provide: APP_PIPE, useClass: SafeInputPipe },
         // After SafeInputPipe: Nest applies global pipes in the order they are provided.
@@ -49,6 +55,7 @@ export class PlatformModule {
       ],
       exports: [
         HOMEWARD_CONFIG,
+        TOKEN_VERIFIER,
         EventProcessing,
         WakeUps,
         CqrsModule,

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { isIP } from 'node:net';
 import { plainToInstance } from 'class-transformer';
+import { DEVELOPMENT_JWT_SECRET } from '../auth/development-key';
 import {
   IsIn,
   IsInt,
@@ -81,10 +82,40 @@ export class EnvironmentVariables {
   @IsIn(['store', 'kafka'], { message: 'EVENT_FEED must be store or kafka' })
   EVENT_FEED?: string;
 
+  /** HS256 shared key. Without it (and without AUTH_JWKS_URL) only development/test start. */
   @IsOptional()
   @IsString()
   @MinLength(32, { message: 'AUTH_JWT_SECRET must be at least 32 characters' })
   AUTH_JWT_SECRET?: string;
+
+  /** The identity provider's JSON Web Key Set: RS256/ES256 tokens, with issuer and audience. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^https?:\/\/\S+$/, { message: 'AUTH_JWKS_URL must be an http(s) URL' })
+  AUTH_JWKS_URL?: string;
+
+  /** The `iss` every token must carry: required with AUTH_JWKS_URL, checked if set with a key. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_ISSUER?: string;
+
+  /** The `aud` every token must carry: required with AUTH_JWKS_URL, checked if set with a key. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_AUDIENCE?: string;
+
+  /** Longest `exp - iat` accepted: `12h` (the default and the most), `30m`, `3600s` or seconds. */
+  @IsOptional()
+  @IsString()
+  AUTH_MAX_TOKEN_LIFETIME?: string;
+
+  /** Writes (POST, PUT, PATCH, DELETE) one caller (`sub`) may make a minute; default 600. */
+  @IsOptional()
+  @IsInt({ message: 'RATE_LIMIT_WRITES_PER_MINUTE must be a whole number' })
+  @Min(1)
+  RATE_LIMIT_WRITES_PER_MINUTE?: number;
 
   @IsOptional()
   @IsString()
@@ -132,9 +163,7 @@ export function checkEnvironment(raw: Record<string, unknown>): {
         `interface, as in a container; ::1, ::) or localhost, not ${JSON.stringify(env.HOST)}`,
     );
   }
-  if (env.NODE_ENV === 'production' && !env.AUTH_JWT_SECRET) {
-    problems.push('  - AUTH_JWT_SECRET: required in production (the development key is public)');
-  }
+  problems.push(...authProblems(env));
   if (env.EVENT_STORE === 'postgres' && !env.DATABASE_URL) {
     problems.push('  - DATABASE_URL: required when EVENT_STORE=postgres');
   }
@@ -145,6 +174,61 @@ export function checkEnvironment(raw: Record<string, unknown>): {
     problems.push('  - KAFKA_BROKERS: required when EVENT_FEED=kafka');
   }
   return { env, problems };
+}
+
+/** The only settings where the public development key (and other conveniences) are accepted. */
+export const isDevelopmentOrTest = (nodeEnv: string | undefined): boolean =>
+  nodeEnv === 'development' || nodeEnv === 'test';
+
+/** The most a token may live (`exp - iat`), and AUTH_MAX_TOKEN_LIFETIME's default. */
+export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 60 * 60;
+
+/** `12h`, `30m`, `3600s` or `3600` as seconds; null if it is none of those. */
+export function parseLifetime(value: string): number | null {
+  const match = /^(\d+)\s*([smh]?)$/.exec(value.trim());
+  if (!match) return null;
+  const unit = { '': 1, s: 1, m: 60, h: 3600 }[match[2] as '' | 's' | 'm' | 'h'];
+  return Number(match[1]) * unit;
+}
+
+/**
+ * Fails closed: outside development and test (NODE_ENV unset counts as outside) Homeward needs a
+ * real key, AUTH_JWKS_URL or AUTH_JWT_SECRET, and refuses the public development key's value.
+ */
+function authProblems(env: EnvironmentVariables): string[] {
+  const problems: string[] = [];
+  const relaxed = isDevelopmentOrTest(env.NODE_ENV);
+  const where = `NODE_ENV is ${env.NODE_ENV ? JSON.stringify(env.NODE_ENV) : 'unset'}`;
+  if (env.AUTH_JWKS_URL && env.AUTH_JWT_SECRET) {
+    problems.push('  - AUTH_JWKS_URL: set either AUTH_JWKS_URL or AUTH_JWT_SECRET, not both');
+  }
+  if (!env.AUTH_JWKS_URL && !env.AUTH_JWT_SECRET && !relaxed) {
+    problems.push(
+      `  - AUTH_JWT_SECRET: AUTH_JWKS_URL or AUTH_JWT_SECRET is required (${where}; the public ` +
+        'development key is accepted only when NODE_ENV is development or test)',
+    );
+  }
+  if (env.AUTH_JWT_SECRET === DEVELOPMENT_JWT_SECRET && !relaxed) {
+    problems.push(
+      `  - AUTH_JWT_SECRET: is the public development key (in the repository), refused when ${where}`,
+    );
+  }
+  if (env.AUTH_JWKS_URL) {
+    if (!env.AUTH_ISSUER) problems.push('  - AUTH_ISSUER: required with AUTH_JWKS_URL');
+    if (!env.AUTH_AUDIENCE) problems.push('  - AUTH_AUDIENCE: required with AUTH_JWKS_URL');
+    if (!relaxed && !env.AUTH_JWKS_URL.startsWith('https://')) {
+      problems.push(`  - AUTH_JWKS_URL: must be https:// (${where})`);
+    }
+  }
+  if (env.AUTH_MAX_TOKEN_LIFETIME !== undefined) {
+    const seconds = parseLifetime(env.AUTH_MAX_TOKEN_LIFETIME);
+    if (seconds === null || seconds < 60 || seconds > MAX_TOKEN_LIFETIME_SECONDS) {
+      problems.push(
+        '  - AUTH_MAX_TOKEN_LIFETIME: must be a duration from 1m to 12h, such as 8h, 30m or 3600s',
+      );
+    }
+  }
+  return problems;
 }
 
 /** An address a server can bind: an IPv4 or IPv6 literal, or localhost. */

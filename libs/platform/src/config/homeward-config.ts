@@ -10,7 +10,13 @@ import {
   type PolicySet,
 } from '@homeward/domain';
 import { DEVELOPMENT_JWT_SECRET } from '../auth/development-key';
-import { checkEnvironment } from './environment';
+import {
+  checkEnvironment,
+  isDevelopmentOrTest,
+  MAX_TOKEN_LIFETIME_SECONDS,
+  parseLifetime,
+} from './environment';
+import { webhookHostProblem } from './webhook-addresses';
 
 /** Which part of Homeward this process runs; `all` is the embedded default behind `npm start`. */
 export type HomewardService = 'all' | 'intake' | 'interviews' | 'safeguarding' | 'console';
@@ -35,7 +41,18 @@ export interface HomewardConfig {
   eventFeed: 'store' | 'kafka';
   kafka: { brokers: string[]; clientId: string; namespace?: string } | null;
   scheduler: { kind: 'in-process' } | { kind: 'bullmq'; redisUrl: string };
-  auth: { jwtSecret: string; usingDevelopmentKey: boolean };
+  /** How bearer tokens are verified (see JoseTokenVerifier). */
+  auth: AuthConfig;
+  /**
+   * Writes (POST, PUT, PATCH, DELETE) one caller (`sub`) may make a minute
+   * (RATE_LIMIT_WRITES_PER_MINUTE). Absent: the default, 600.
+   */
+  rateLimit?: { writesPerMinute: number };
+  /**
+   * Whether webhook targets may be loopback, private or link-local addresses: only when NODE_ENV
+   * is development or test. Absent (configurations built in code): refused.
+   */
+  allowPrivateWebhookTargets?: boolean;
   /** The default policy (the policy file's top level over the built-in defaults). */
   policy: HomewardPolicy;
   /** The default and each local authority's policy: pick one with policyFor. */
@@ -57,6 +74,31 @@ export interface HomewardConfig {
   /** METRICS_TOKEN: GET /metrics needs it as a Bearer token when set, or when HOST is not loopback. */
   metrics?: { token: string | null };
 }
+
+/**
+ * Shared key: HS256 with AUTH_JWT_SECRET, or the public development key (development and test
+ * only; then a token's `*` for every local authority or force is accepted). JWKS: RS256 or ES256
+ * tokens signed by a key of the identity provider's key set, for this issuer and audience.
+ * `maxLifetimeSeconds` bounds `exp - iat` (absent: 12 hours).
+ */
+export type AuthConfig =
+  | {
+      kind: 'shared-key';
+      secret: string;
+      usingDevelopmentKey: boolean;
+      issuer?: string;
+      audience?: string;
+      maxLifetimeSeconds?: number;
+    }
+  | {
+      kind: 'jwks';
+      jwksUrl: string;
+      issuer: string;
+      audience: string;
+      maxLifetimeSeconds?: number;
+    };
+
+export const DEFAULT_WRITES_PER_MINUTE = 600;
 
 /** One receiver of signed alert webhooks, from the ALERT_WEBHOOKS file. */
 export interface WebhookTarget {
@@ -104,13 +146,18 @@ export function loadHomewardConfig(
   }
   const { policies, policyProblems } = loadPolicies(env.POLICY_FILE);
   problems.push(...policyProblems.map((problem) => `  - POLICY_FILE: ${problem}`));
+  const relaxed = isDevelopmentOrTest(env.NODE_ENV);
   const { webhooks, webhookProblems } = loadWebhooks(
     env.ALERT_WEBHOOKS,
     env.NODE_ENV === 'production',
+    relaxed,
   );
   problems.push(...webhookProblems.map((problem) => `  - ALERT_WEBHOOKS: ${problem}`));
   if (problems.length > 0) throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
 
+  const maxLifetimeSeconds =
+    (env.AUTH_MAX_TOKEN_LIFETIME && parseLifetime(env.AUTH_MAX_TOKEN_LIFETIME)) ||
+    MAX_TOKEN_LIFETIME_SECONDS;
   const storeKind = env.EVENT_STORE ?? (env.DATABASE_URL ? 'postgres' : 'pglite');
   return {
     service,
@@ -133,10 +180,26 @@ export function loadHomewardConfig(
         }
       : null,
     scheduler: env.REDIS_URL ? { kind: 'bullmq', redisUrl: env.REDIS_URL } : { kind: 'in-process' },
-    auth: {
-      jwtSecret: env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
-      usingDevelopmentKey: !env.AUTH_JWT_SECRET,
-    },
+    auth: env.AUTH_JWKS_URL
+      ? {
+          kind: 'jwks',
+          jwksUrl: env.AUTH_JWKS_URL,
+          issuer: env.AUTH_ISSUER!,
+          audience: env.AUTH_AUDIENCE!,
+          maxLifetimeSeconds,
+        }
+      : {
+          kind: 'shared-key',
+          secret: env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET,
+          // Set to the development key's value (allowed only in development and test): the same.
+          usingDevelopmentKey:
+            (env.AUTH_JWT_SECRET ?? DEVELOPMENT_JWT_SECRET) === DEVELOPMENT_JWT_SECRET,
+          ...(env.AUTH_ISSUER ? { issuer: env.AUTH_ISSUER } : {}),
+          ...(env.AUTH_AUDIENCE ? { audience: env.AUTH_AUDIENCE } : {}),
+          maxLifetimeSeconds,
+        },
+    rateLimit: { writesPerMinute: env.RATE_LIMIT_WRITES_PER_MINUTE ?? DEFAULT_WRITES_PER_MINUTE },
+    allowPrivateWebhookTargets: relaxed,
     policy: policies.default,
     policies,
     webhooks,
@@ -177,6 +240,7 @@ function loadPolicies(file?: string): { policies: PolicySet; policyProblems: str
 export function loadWebhooks(
   file: string | undefined,
   production = false,
+  allowPrivateTargets = true,
 ): { webhooks: WebhookTarget[]; webhookProblems: string[] } {
   if (!file) return { webhooks: [], webhookProblems: [] };
   let json: unknown;
@@ -231,6 +295,9 @@ export function loadWebhooks(
       bad('url', 'must be https:// in production (alerts name children)');
     } else if (url.username || url.password) {
       bad('url', 'must not carry credentials: requests are signed with the secret');
+    } else if (!allowPrivateTargets) {
+      const problem = webhookHostProblem(url.hostname);
+      if (problem) bad('url', `${problem} (allowed only when NODE_ENV is development or test)`);
     }
     const audiences = raw.audiences;
     if (

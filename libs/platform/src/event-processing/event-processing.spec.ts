@@ -26,7 +26,7 @@ const config = {
   eventFeed: 'store',
   kafka: null,
   scheduler: { kind: 'in-process' },
-  auth: { jwtSecret: 'x'.repeat(32), usingDevelopmentKey: true },
+  auth: { kind: 'shared-key', secret: 'x'.repeat(32), usingDevelopmentKey: false },
   policy: DEFAULT_POLICY,
   policies: DEFAULT_POLICY_SET,
 } as HomewardConfig;

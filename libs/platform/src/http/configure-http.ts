@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { HomewardMetrics } from '../observability/homeward-metrics';
 import { requestIdOf } from '../observability/http-context.middleware';
 import { httpMetricsMiddleware } from '../observability/http-metrics.middleware';
@@ -8,12 +9,18 @@ import { serveOpenApi } from './openapi';
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /**
- * JSON bodies up to 64 KiB, HTTP metrics, and the OpenAPI document of the application's routes
- * at /api/docs. Body-parser errors happen before Nest's filters (and middleware) see the request,
+ * Security headers (helmet's defaults: a strict Content-Security-Policy, which the Swagger UI
+ * at /api/docs works under, as it loads only its own scripts and styles; HSTS; nosniff; no
+ * framing), no `X-Powered-By`, and `Cache-Control: no-store` on every answer: they name children,
+ * and no proxy or browser cache should keep one. Then JSON bodies up to 64 KiB, HTTP metrics,
+ * and the OpenAPI document of the application's routes at /api/docs. Body-parser errors happen before Nest's filters (and middleware) see the request,
  * so they are answered here, with a request id, in the same `{ errors: [...] }` shape as every
  * other bad input.
  */
 export function configureHttp(app: INestApplication): void {
+  (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
+  app.use(helmet());
+  app.use(noStore);
   // Counted before the body is parsed, so a body refused by the parser is counted too.
   app.use(httpMetricsMiddleware(app.get(HomewardMetrics)));
   app.use(
@@ -41,4 +48,9 @@ export function configureHttp(app: INestApplication): void {
   });
   serveOpenApi(app);
   app.enableShutdownHooks();
+}
+
+function noStore(_req: Request, res: Response, next: NextFunction): void {
+  res.setHeader('Cache-Control', 'no-store');
+  next();
 }
