@@ -13,7 +13,8 @@ import { IntakeModule } from '@homeward/intake';
 import {
   PUBLIC_KEY,
   PlatformModule,
-  ROLES_KEY,
+  ACCESS_KEY,
+  routePolicyOf,
   configureHttp,
   openApiDocument,
   openApiJson,
@@ -62,7 +63,7 @@ function routesOf(application: INestApplication): Route[] {
           path: full,
           roles: Reflect.getMetadata(PUBLIC_KEY, handler)
             ? null
-            : ((Reflect.getMetadata(ROLES_KEY, handler) as string[] | undefined) ?? []),
+            : [...(routePolicyOf(Reflect.getMetadata(ACCESS_KEY, handler) as string)?.roles ?? [])],
         });
       }
     }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsProjection } from './alerts/alerts.projection';
 import { GetAlertsHandler } from './alerts/get-alerts.handler';
+import { ChildScopeProjection } from './child-scope/child-scope.projection';
 import { ChildTimelineProjection } from './child-timeline/child-timeline.projection';
 import { ChildrenController } from './child-timeline/children.controller';
 import { GetChildTimelineHandler } from './child-timeline/get-child-timeline.handler';
@@ -13,13 +14,14 @@ import { InterviewsController } from './interview-queue/interviews.controller';
 
 /**
  * The query side people read from. Every read of child-level data goes through the query bus,
- * so auditing and field-level access can later be added in one place.
+ * where the access policy scopes it and notes it for the audit (PolicedQueries).
  */
 @Module({
   imports: [ReportsModule],
   controllers: [ChildrenController, InterviewsController, AlertsController],
   providers: [
     ChildTimelineProjection,
+    ChildScopeProjection,
     GetChildTimelineHandler,
     InterviewQueueProjection,
     GetInterviewQueueHandler,

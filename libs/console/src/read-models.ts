@@ -1,5 +1,6 @@
 import type { ReadModel } from '@homeward/platform';
 import { ALERTS_READ_MODEL } from './alerts/alerts.projection';
+import { CHILD_SCOPE_READ_MODEL } from './child-scope/child-scope.projection';
 import { CHILD_TIMELINE_READ_MODEL } from './child-timeline/child-timeline.projection';
 import { INTERVIEW_QUEUE_READ_MODEL } from './interview-queue/interview-queue.projection';
 import { REPORT_ALERTS_READ_MODEL } from './reports/report-alerts.projection';
@@ -11,6 +12,7 @@ export const CONSOLE_READ_MODELS: ReadModel[] = [
   INTERVIEW_QUEUE_READ_MODEL,
   ALERTS_READ_MODEL,
   CHILD_TIMELINE_READ_MODEL,
+  CHILD_SCOPE_READ_MODEL,
   REPORT_EPISODES_READ_MODEL,
   REPORT_INTERVIEWS_READ_MODEL,
   REPORT_ALERTS_READ_MODEL,

@@ -4,7 +4,7 @@ import {
   ConflictAnswer,
   NotFoundAnswer,
   CurrentCaller,
-  Roles,
+  Access,
   CommandCause,
   type Caller,
 } from '@homeward/platform';
@@ -35,7 +35,7 @@ export class ReturnInterviewsController {
   /** Allocates the interview to a worker. */
   @Post('allocate')
   @HttpCode(200)
-  @Roles('ri-coordinator')
+  @Access('POST /api/v1/interviews/:interviewId/allocate')
   @NotFoundAnswer('no return interview with this id is known to Homeward')
   @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   allocate(
@@ -50,7 +50,7 @@ export class ReturnInterviewsController {
   /** Records an attempt to contact the child. */
   @Post('attempts')
   @HttpCode(201)
-  @Roles('ri-worker')
+  @Access('POST /api/v1/interviews/:interviewId/attempts')
   @NotFoundAnswer('no return interview with this id is known to Homeward')
   @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   attempt(
@@ -65,7 +65,7 @@ export class ReturnInterviewsController {
   /** Records the interview held, with the CSE screening tool; the suggested level and what must follow are answered. */
   @Post('complete')
   @HttpCode(200)
-  @Roles('ri-worker')
+  @Access('POST /api/v1/interviews/:interviewId/complete')
   @NotFoundAnswer('no return interview with this id is known to Homeward')
   @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   complete(
@@ -80,7 +80,7 @@ export class ReturnInterviewsController {
   /** Records that the child declined the interview. */
   @Post('decline')
   @HttpCode(200)
-  @Roles('ri-worker')
+  @Access('POST /api/v1/interviews/:interviewId/decline')
   @NotFoundAnswer('no return interview with this id is known to Homeward')
   @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   decline(
@@ -95,7 +95,7 @@ export class ReturnInterviewsController {
   /** Records that the interview could not be held, with the reason. */
   @Post('not-possible')
   @HttpCode(200)
-  @Roles('ri-worker')
+  @Access('POST /api/v1/interviews/:interviewId/not-possible')
   @NotFoundAnswer('no return interview with this id is known to Homeward')
   @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   notPossible(
@@ -110,7 +110,7 @@ export class ReturnInterviewsController {
   /** A coordinator's review of a held interview: approved, or returned to the worker with a comment. */
   @Post('review')
   @HttpCode(200)
-  @Roles('ri-coordinator')
+  @Access('POST /api/v1/interviews/:interviewId/review')
   @NotFoundAnswer('no return interview with this id is known to Homeward')
   @ConflictAnswer("the interview's state does not allow it now (the reason is in the message)")
   review(

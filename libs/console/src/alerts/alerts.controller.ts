@@ -9,10 +9,9 @@ import {
   type AlertType,
 } from '@homeward/domain';
 import {
-  ALERT_READER_ROLES,
   CurrentCaller,
   RequestValidationFailed,
-  Roles,
+  Access,
   alertAudiencesOf,
   type Caller,
 } from '@homeward/platform';
@@ -26,7 +25,7 @@ export class AlertsController {
 
   /** `?type=&childId=&audience=&status=` */
   @Get()
-  @Roles(...ALERT_READER_ROLES)
+  @Access('GET /api/v1/alerts')
   list(
     @CurrentCaller() caller: Caller,
     @Query('type') type?: string,

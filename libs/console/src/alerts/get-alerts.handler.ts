@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { AlertAudience, AlertStatus, AlertType } from '@homeward/domain';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+import { currentScope, visibleAuthoritySql, visibleChildSql } from '@homeward/platform';
 import { GetAlerts, type AlertItem } from './get-alerts.query';
 
 interface Row {
@@ -37,6 +38,12 @@ export class GetAlertsHandler implements IQueryHandler<GetAlerts> {
       params.push(value);
       where += ` AND ${column} = $${params.length}`;
     }
+    // A child's alerts by the child's scope; a place's or group's by its authority; the
+    // auditor's (no child, no authority) by audience alone.
+    const scope = currentScope();
+    where += ` AND (CASE WHEN child_id IS NOT NULL THEN ${visibleChildSql(scope, 'child_id', params)}
+      WHEN local_authority IS NOT NULL THEN ${visibleAuthoritySql(scope, 'local_authority', params)}
+      ELSE TRUE END)`;
     const rows = await this.db.query<Row>(
       `SELECT alert_id::text AS alert_id, type, audience, child_id::text AS child_id,
               local_authority, reasons, caused_by, due_by, raised_at, acknowledge_by, status,

@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { AlertAudience, AlertStatus, AlertType } from '@homeward/domain';
+import type { ChildLevelQuery } from '@homeward/platform';
 import type { AlertItem } from './alert-item.response';
 
 export type { AlertItem };
@@ -13,8 +14,12 @@ export interface AlertFilter {
 }
 
 /** Alerts, newest first. */
-export class GetAlerts extends Query<AlertItem[]> {
+export class GetAlerts extends Query<AlertItem[]> implements ChildLevelQuery<AlertItem[]> {
   constructor(readonly filter: AlertFilter) {
     super();
+  }
+
+  childrenIn(alerts: AlertItem[]): string[] {
+    return alerts.flatMap((a) => (a.childId ? [a.childId] : []));
   }
 }

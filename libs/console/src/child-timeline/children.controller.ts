@@ -4,7 +4,7 @@ import {
   NotFoundAnswer,
   isRealCalendarDate,
   RequestValidationFailed,
-  Roles,
+  Access,
 } from '@homeward/platform';
 import { GetChildTimeline, type TimelineEntry } from './get-child-timeline.query';
 
@@ -22,7 +22,7 @@ export class ChildrenController {
 
   /** `?asOf=<ISO 8601 with offset>`: only what Homeward had recorded by then, for case reviews. */
   @Get(':childId/timeline')
-  @Roles('ri-coordinator', 'ri-worker', 'safeguarding-manager')
+  @Access('GET /api/v1/children/:childId/timeline')
   @NotFoundAnswer('no child with this id is known to Homeward')
   async timeline(
     @Param('childId', new ParseUUIDPipe()) childId: string,

@@ -1,7 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+import { currentScope } from '@homeward/platform';
 import { GetChildTimeline, type TimelineEntry } from './get-child-timeline.query';
+import type { TimelineEvent } from './occurred-at';
+import { screeningDetails, timelineView } from './timeline-view';
 
 interface Row {
   global_position: string | number;
@@ -26,13 +29,24 @@ export class GetChildTimelineHandler implements IQueryHandler<GetChildTimeline> 
        ORDER BY global_position`,
       [childId, asOf ?? null],
     );
-    return rows.map((r) => ({
-      position: Number(r.global_position),
-      eventId: r.event_id,
-      type: r.event_type,
-      occurredAt: new Date(r.occurred_at).toISOString(),
-      recordedAt: new Date(r.recorded_at).toISOString(),
-      data: r.data,
-    }));
+    const { fields } = currentScope();
+    const entries: TimelineEntry[] = [];
+    for (const r of rows) {
+      const event = { type: r.event_type, data: r.data } as TimelineEvent;
+      const view = timelineView(event);
+      if (!fields.has(view.group)) continue;
+      const screening = fields.has('SCREENING') ? screeningDetails(event) : null;
+      entries.push({
+        position: Number(r.global_position),
+        eventId: r.event_id,
+        type: r.event_type,
+        occurredAt: new Date(r.occurred_at).toISOString(),
+        recordedAt: new Date(r.recorded_at).toISOString(),
+        summary: view.summary,
+        by: view.by,
+        details: { ...view.details, ...screening },
+      });
+    }
+    return entries;
   }
 }

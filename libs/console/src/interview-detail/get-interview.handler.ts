@@ -12,7 +12,7 @@ import {
   type ReturnInterviewEvent,
 } from '@homeward/domain';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
-import { HOMEWARD_CONFIG, type HomewardConfig } from '@homeward/platform';
+import { HOMEWARD_CONFIG, currentScope, type HomewardConfig } from '@homeward/platform';
 import { GetInterview, type InterviewDetail } from './get-interview.query';
 import { interviewView } from './interview-view';
 
@@ -28,6 +28,14 @@ export class GetInterviewHandler implements IQueryHandler<GetInterview> {
     const { events } = await this.store.readStream(streams.returnInterview(interviewId));
     const view = interviewView(events as unknown as ReturnInterviewEvent[]);
     if (!view) return null;
+    // A worker sees only the interviews allocated to them, not others of the same child.
+    const scope = currentScope();
+    if (
+      !scope.everyChild &&
+      scope.authorities.length === 0 &&
+      view.allocatedTo !== scope.allocatedTo
+    )
+      return null;
     if (view.status !== 'SCHEDULED' && view.status !== 'ALLOCATED') {
       return { ...view, screeningPrefill: null };
     }

@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { ChildLevelQuery } from '@homeward/platform';
 import type { InterviewView } from './interview-view';
 
 export interface InterviewDetail extends InterviewView {
@@ -9,8 +10,20 @@ export interface InterviewDetail extends InterviewView {
   screeningPrefill: { significant: Array<{ code: string; when: string }> } | null;
 }
 
-export class GetInterview extends Query<InterviewDetail | null> {
+export class GetInterview
+  extends Query<InterviewDetail | null>
+  implements ChildLevelQuery<InterviewDetail | null>
+{
   constructor(readonly interviewId: string) {
     super();
+  }
+
+  childrenIn(interview: InterviewDetail | null): string[] {
+    return interview ? [interview.childId] : [];
+  }
+
+  /** The same answer as for no interview: its existence is not disclosed. */
+  outOfScope(): null {
+    return null;
   }
 }

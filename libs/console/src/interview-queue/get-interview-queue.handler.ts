@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { OPEN_INTERVIEW_STATUSES, type InterviewStatus, type Priority } from '@homeward/domain';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+import { currentScope, visibleChildSql } from '@homeward/platform';
 import { GetInterviewQueue, type InterviewQueueItem } from './get-interview-queue.query';
 
 interface Row {
@@ -37,6 +38,14 @@ export class GetInterviewQueueHandler implements IQueryHandler<GetInterviewQueue
     if (filter.workerId) {
       params.push(filter.workerId);
       where += ` AND allocated_to = $${params.length}`;
+    }
+    // Only the caller's: a worker's allocated interviews, a coordinator's authorities' queue.
+    const scope = currentScope();
+    if (!scope.everyChild && scope.authorities.length === 0) {
+      params.push(scope.allocatedTo);
+      where += ` AND allocated_to = $${params.length}`;
+    } else {
+      where += ` AND ${visibleChildSql(scope, 'child_id', params)}`;
     }
     const rows = await this.db.query<Row>(
       `SELECT interview_id::text AS interview_id, episode_id::text AS episode_id,

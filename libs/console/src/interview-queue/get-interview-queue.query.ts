@@ -1,5 +1,6 @@
 import { Query } from '@nestjs/cqrs';
 import type { InterviewStatus, Priority } from '@homeward/domain';
+import type { ChildLevelQuery } from '@homeward/platform';
 import type { InterviewQueueItem } from './interview-queue-item.response';
 
 export type { InterviewQueueItem };
@@ -12,8 +13,15 @@ export interface InterviewQueueFilter {
 }
 
 /** Return interviews, most urgent first: priority, then the earliest deadline. */
-export class GetInterviewQueue extends Query<InterviewQueueItem[]> {
+export class GetInterviewQueue
+  extends Query<InterviewQueueItem[]>
+  implements ChildLevelQuery<InterviewQueueItem[]>
+{
   constructor(readonly filter: InterviewQueueFilter = {}) {
     super();
+  }
+
+  childrenIn(items: InterviewQueueItem[]): string[] {
+    return items.map((i) => i.childId);
   }
 }

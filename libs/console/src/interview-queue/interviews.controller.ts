@@ -6,7 +6,7 @@ import {
   type InterviewStatus,
   type Priority,
 } from '@homeward/domain';
-import { NotFoundAnswer, RequestValidationFailed, Roles } from '@homeward/platform';
+import { NotFoundAnswer, RequestValidationFailed, Access } from '@homeward/platform';
 import { GetInterview } from '../interview-detail/get-interview.query';
 import type { InterviewDetail } from '../interview-detail/interview-detail.response';
 import {
@@ -21,7 +21,7 @@ export class InterviewsController {
 
   /** `?status=SCHEDULED,ALLOCATED&priority=RED&workerId=…` (comma-separated lists). */
   @Get()
-  @Roles('ri-coordinator', 'ri-worker', 'safeguarding-manager')
+  @Access('GET /api/v1/interviews')
   queue(
     @Query('status') status?: string,
     @Query('priority') priority?: string,
@@ -47,7 +47,7 @@ export class InterviewsController {
 
   /** One return interview: deadline, attempts, outcome, screening and reviews. */
   @Get(':interviewId')
-  @Roles('ri-coordinator', 'ri-worker', 'safeguarding-manager')
+  @Access('GET /api/v1/interviews/:interviewId')
   @NotFoundAnswer('no return interview with this id is known to Homeward')
   async one(
     @Param('interviewId', new ParseUUIDPipe()) interviewId: string,

@@ -72,6 +72,7 @@ export class BoardAlertTypeCounts implements Record<AlertType, number> {
   RI_OVERDUE!: number;
   OUT_OF_AREA!: number;
   ALERT_UNACKNOWLEDGED!: number;
+  BREAK_GLASS_ACCESS!: number;
 }
 
 export class BoardAlertCounts implements BoardAlertCountsModel {

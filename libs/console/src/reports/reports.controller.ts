@@ -2,7 +2,7 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { QueryBus } from '@nestjs/cqrs';
-import { RequestValidationFailed, Roles } from '@homeward/platform';
+import { RequestValidationFailed, Access } from '@homeward/platform';
 import type { BoardReport } from './board-report.response';
 import { GetBoardReport } from './get-board.query';
 import { GetSsda903Missing } from './get-ssda903-missing.query';
@@ -15,7 +15,7 @@ export class ReportsController {
 
   /** `?from=YYYY-MM-DD&to=YYYY-MM-DD&localAuthority=`: the safeguarding board's figures. */
   @Get('board')
-  @Roles('safeguarding-manager')
+  @Access('GET /api/v1/reports/board')
   board(
     @Query('from') from?: string,
     @Query('to') to?: string,
@@ -28,7 +28,7 @@ export class ReportsController {
 
   /** `?from=&to=&localAuthority=`: the SSDA903 Missing table of looked-after children, as CSV. */
   @Get('ssda903/missing')
-  @Roles('safeguarding-manager')
+  @Access('GET /api/v1/reports/ssda903/missing')
   @ApiOkResponse({
     description:
       'the SSDA903 Missing table as a CSV attachment (`ssda903-missing-<from>-<to>.csv`), ' +

@@ -11,6 +11,8 @@ export const ALERT_TYPES = [
   'RI_OVERDUE',
   'OUT_OF_AREA',
   'ALERT_UNACKNOWLEDGED',
+  /** A safeguarding manager opened a child outside their authorities (break-glass). */
+  'BREAK_GLASS_ACCESS',
 ] as const;
 export type AlertType = (typeof ALERT_TYPES)[number];
 
@@ -21,6 +23,8 @@ export const ALERT_AUDIENCES = [
   'SAFEGUARDING_MANAGER',
   'RI_COORDINATOR',
   'RESPONSIBLE_LA',
+  /** The auditor: told of every break-glass access. */
+  'AUDITOR',
 ] as const;
 export type AlertAudience = (typeof ALERT_AUDIENCES)[number];
 

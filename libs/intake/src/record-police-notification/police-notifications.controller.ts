@@ -2,7 +2,13 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ConflictAnswer, RequestValidationFailed, Roles } from '@homeward/platform';
+import {
+  Access,
+  ConflictAnswer,
+  CurrentCaller,
+  RequestValidationFailed,
+  type Caller,
+} from '@homeward/platform';
 import { parsePoliceNotification } from '../contract/parse-police-notification';
 import { PoliceNotificationBody } from '../contract/police-notification.openapi';
 import { NotificationRecorded } from './notification-recorded.response';
@@ -14,7 +20,7 @@ export class PoliceNotificationsController {
 
   /** A police notification: 202 when recorded, 200 when the same notificationId was already recorded. */
   @Post()
-  @Roles('police-system')
+  @Access('POST /api/v1/police/notifications')
   @HttpCode(202)
   @PoliceNotificationBody()
   @ApiResponse({ status: 202, description: 'recorded', type: NotificationRecorded })
@@ -24,16 +30,22 @@ export class PoliceNotificationsController {
     type: NotificationRecorded,
   })
   @ConflictAnswer('the episode does not allow it, e.g. a second open episode for the same child')
+  @ApiResponse({
+    status: 403,
+    description:
+      'the body names another force than the token’s `force` claim (or the token has none): nothing recorded',
+  })
   async receive(
     // Not a DTO class, so the global ValidationPipe leaves it to the shared contract below.
     @Body() body: unknown,
     @Res({ passthrough: true }) response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<NotificationRecorded> {
     const receivedAt = new Date().toISOString();
     const parsed = parsePoliceNotification(body, receivedAt);
     if (!parsed.ok) throw new RequestValidationFailed(parsed.errors);
     const result = await this.commands.execute(
-      new RecordPoliceNotification(parsed.notification, receivedAt, 'HTTP'),
+      new RecordPoliceNotification(parsed.notification, receivedAt, { channel: 'HTTP', caller }),
     );
     if (result.duplicate) response.status(200);
     return result;

@@ -7,15 +7,14 @@ import type { Caller, Role } from './roles';
  */
 // A Map, not an object: a role named `constructor` or `__proto__` must find nothing.
 const AUDIENCES_OF_ROLE = new Map<string, readonly AlertAudience[]>([
-  ['safeguarding-manager', ALERT_AUDIENCES],
+  ['safeguarding-manager', ALERT_AUDIENCES.filter((a) => a !== 'AUDITOR')],
   ['social-care', ['SOCIAL_CARE', 'RESPONSIBLE_LA']],
   ['cmog-member', ['CMOG']],
   ['cmog-chair', ['CMOG']],
   ['ri-coordinator', ['RI_COORDINATOR']],
+  // Break-glass alerts only: the auditor sees no child's case alerts.
+  ['auditor', ['AUDITOR']],
 ] satisfies Array<[Role, readonly AlertAudience[]]>);
-
-/** Roles that see alerts at all. */
-export const ALERT_READER_ROLES = [...AUDIENCES_OF_ROLE.keys()] as Role[];
 
 export function alertAudiencesOf(caller: Caller): AlertAudience[] {
   const audiences = new Set<AlertAudience>();

@@ -7,19 +7,24 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Request } from 'express';
-import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
+import { ACCESS_KEY } from '../access/access.decorator';
+import { routePolicyOf } from '../access/access-policy';
+import { RequestValidationFailed } from '../http/validation-errors';
 import { RequestContext } from '../observability/request-context';
-import { PUBLIC_KEY, ROLES_KEY, isRole, type Caller, type Role } from './roles';
+import { PUBLIC_KEY, type Caller } from './roles';
+import { TOKEN_VERIFIER, type TokenVerifier } from './token-verifier';
 
-/** Bearer JWT with a `roles` claim, verified with the configured key; then the route's roles. */
+/**
+ * Every route but the public ones: a verified bearer token, then the route's entry in the
+ * access policy (its roles; a stated purpose when it reads child-level data). A route with no
+ * entry is refused: the policy is the only place access is granted.
+ */
 @Injectable()
 export class JwtAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
+    @Inject(TOKEN_VERIFIER) private readonly tokens: TokenVerifier,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -31,29 +36,24 @@ export class JwtAuthGuard implements CanActivate {
     if (scheme !== 'Bearer' || !token) {
       throw new UnauthorizedException('missing bearer token (Authorization: Bearer <JWT>)');
     }
-    let claims: { sub?: unknown; roles?: unknown };
-    try {
-      claims = await this.jwt.verifyAsync(token, {
-        secret: this.config.auth.jwtSecret,
-        algorithms: ['HS256'],
-      });
-    } catch (error) {
-      throw new UnauthorizedException(`invalid token: ${(error as Error).message}`);
-    }
-    if (!Array.isArray(claims.roles) || !claims.roles.every((r) => typeof r === 'string')) {
-      throw new UnauthorizedException('token has no `roles` claim');
-    }
-    const caller: Caller = {
-      sub: typeof claims.sub === 'string' ? claims.sub : 'unknown',
-      // Unknown roles are ignored, so nothing downstream ever looks up a name it does not know.
-      roles: claims.roles.filter(isRole),
-    };
+    const caller = await this.tokens.verify(token);
     request.caller = caller;
     RequestContext.setCaller(caller);
 
-    const allowed = this.reflector.getAllAndOverride<Role[]>(ROLES_KEY, targets) ?? [];
-    if (!allowed.some((role) => caller.roles.includes(role))) {
-      throw new ForbiddenException(`this needs one of the roles: ${allowed.join(', ')}`);
+    const key = this.reflector.getAllAndOverride<string>(ACCESS_KEY, targets);
+    const policy = key === undefined ? undefined : routePolicyOf(key);
+    if (!policy) throw new ForbiddenException('this route is not open to any role');
+    if (!policy.roles.some((role) => caller.roles.includes(role))) {
+      throw new ForbiddenException(`this needs one of the roles: ${policy.roles.join(', ')}`);
+    }
+    if (policy.reads === 'CHILD_DATA' && !RequestContext.current().purpose) {
+      throw new RequestValidationFailed([
+        {
+          field: 'purpose',
+          message:
+            'state why you are looking at this child-level data: the X-Purpose header or the purpose query parameter',
+        },
+      ]);
     }
     return true;
   }

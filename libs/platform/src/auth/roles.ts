@@ -1,6 +1,5 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtension, ApiOperation } from '@nestjs/swagger';
-import { GuardedAnswers } from '../http/api-answers';
+import { ApiOperation } from '@nestjs/swagger';
 
 export const ROLES = [
   'police-system',
@@ -19,21 +18,7 @@ const KNOWN_ROLES: ReadonlySet<string> = new Set(ROLES);
 export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && KNOWN_ROLES.has(value);
 
-export const ROLES_KEY = 'homeward:roles';
 export const PUBLIC_KEY = 'homeward:public';
-
-/**
- * The roles allowed to call a route; a token with none of them gets 403. The OpenAPI document
- * says so from here (bearer security, `x-roles`, the description), so it cannot disagree.
- */
-export const Roles = (...roles: Role[]) =>
-  applyDecorators(
-    SetMetadata(ROLES_KEY, roles),
-    ApiBearerAuth(),
-    ApiExtension('x-roles', roles),
-    ApiOperation({ description: `Roles: ${roles.join(', ')}.` }, { overrideExisting: false }),
-    GuardedAnswers(roles),
-  );
 
 /** Open routes (health); everything else under /api needs a token. */
 export const Public = () =>

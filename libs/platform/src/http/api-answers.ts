@@ -4,7 +4,7 @@ import { ErrorBody, ValidationErrorsBody } from './error-bodies.response';
 
 /*
  * The error answers of a route, for the OpenAPI document. Those every guarded route can give
- * (400, 401, 403, 503) come with @Roles(); a route adds the ones its own use case can give.
+ * (400, 401, 403, 503) come with @Access(); a route adds the ones its own use case can give.
  */
 
 export const BadInputAnswer = (description = 'bad input: every bad field is named') =>

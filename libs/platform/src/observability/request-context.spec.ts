@@ -1,7 +1,18 @@
+import type { Caller } from '../auth/roles';
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestContextMiddleware } from './http-context.middleware';
 import { RequestContext } from './request-context';
+
+const callerOf = (sub: string, roles: Caller['roles']): Caller => ({
+  sub,
+  roles,
+  organisation: null,
+  localAuthorities: [],
+  everyAuthority: false,
+  force: null,
+  everyForce: false,
+});
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -37,7 +48,7 @@ describe('RequestContext', () => {
     const one = (id: string) =>
       RequestContext.run({ requestId: id }, async () => {
         await tick();
-        RequestContext.setCaller({ sub: `user-${id}`, roles: ['ri-worker'] });
+        RequestContext.setCaller(callerOf(`user-${id}`, ['ri-worker']));
         await tick();
         return RequestContext.current();
       });
@@ -48,12 +59,12 @@ describe('RequestContext', () => {
 
   it('never changes the object it was started with', () => {
     const start = { requestId: 'r-2' };
-    RequestContext.run(start, () => RequestContext.setCaller({ sub: 's', roles: [] }));
+    RequestContext.run(start, () => RequestContext.setCaller(callerOf('s', [])));
     expect(start).toEqual({ requestId: 'r-2' });
   });
 
   it('ignores a caller set outside any context', () => {
-    RequestContext.setCaller({ sub: 'nobody', roles: [] });
+    RequestContext.setCaller(callerOf('nobody', []));
     expect(RequestContext.current()).toEqual({});
   });
 
@@ -78,7 +89,7 @@ describe('RequestContext', () => {
     const fields = RequestContext.run(
       { requestId: 'r', correlationId: 'c', purpose: 'about Zebedee Quillfeather' },
       () => {
-        RequestContext.setCaller({ sub: 'worker-7', roles: ['ri-worker'] });
+        RequestContext.setCaller(callerOf('worker-7', ['ri-worker']));
         return RequestContext.logFields();
       },
     );

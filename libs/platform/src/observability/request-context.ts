@@ -16,6 +16,13 @@ export interface RequestContextData {
   caller?: Caller;
   /** Why the caller says they are looking (X-Purpose); never logged, as it is free text. */
   purpose?: string;
+  /** X-Break-Glass-Reason: a manager opening a child outside their authorities; never logged. */
+  breakGlassReason?: string;
+  /**
+   * What the request read of child-level data, gathered by the query layer for the audit:
+   * the children, how many records, and whether break-glass opened any of them.
+   */
+  reads?: { childIds: Set<string>; records: number; brokeGlassFor: Set<string> };
   /** The projection or reactor handling the event, and the event. */
   processor?: string;
   eventId?: string;
@@ -43,6 +50,16 @@ export const RequestContext = {
   setCaller(caller: Caller): void {
     const context = storage.getStore();
     if (context) context.caller = caller;
+  },
+
+  /** Notes child-level data the query layer handed out in this request (for the audit). */
+  noteRead(childIds: readonly string[], records: number, brokeGlassFor: readonly string[] = []): void {
+    const context = storage.getStore();
+    if (!context) return;
+    context.reads ??= { childIds: new Set(), records: 0, brokeGlassFor: new Set() };
+    for (const id of childIds) context.reads.childIds.add(id);
+    for (const id of brokeGlassFor) context.reads.brokeGlassFor.add(id);
+    context.reads.records += records;
   },
 
   /** The context for one event a processor handles, from the event's metadata. */

@@ -3,9 +3,8 @@ import { CommandBus } from '@nestjs/cqrs';
 import {
   ConflictAnswer,
   NotFoundAnswer,
-  ALERT_READER_ROLES,
   CurrentCaller,
-  Roles,
+  Access,
   CommandCause,
   type Caller,
 } from '@homeward/platform';
@@ -19,7 +18,7 @@ export class AlertCommandsController {
   /** By a user of the alert's audience (the safeguarding manager may acknowledge any). */
   @Post('acknowledge')
   @HttpCode(200)
-  @Roles(...ALERT_READER_ROLES)
+  @Access('POST /api/v1/alerts/:alertId/acknowledge')
   @NotFoundAnswer('no alert with this id is known to Homeward')
   @ConflictAnswer('the alert does not allow it now')
   acknowledge(

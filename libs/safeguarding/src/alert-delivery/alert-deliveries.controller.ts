@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
-import { RequestValidationFailed, Roles } from '@homeward/platform';
+import { RequestValidationFailed, Access } from '@homeward/platform';
 import { AlertDeliveries } from './alert-deliveries.service';
 import type { DeliveryRecord, RedriveAnswer } from './delivery-record.response';
 import { DELIVERY_STATUSES, type DeliveryStatus } from './delivery-records';
@@ -14,7 +14,7 @@ export class AlertDeliveriesController {
 
   /** `?status=PENDING|DELIVERED|FAILED&alertId=&target=`, newest first (at most 500). */
   @Get()
-  @Roles('safeguarding-manager')
+  @Access('GET /api/v1/alerts/deliveries')
   list(
     @Query('status') status?: string,
     @Query('alertId') alertId?: string,
@@ -38,7 +38,7 @@ export class AlertDeliveriesController {
   /** `{ alertId?, target? }`: queues the FAILED deliveries that match again, with all their attempts. */
   @Post('redrive')
   @HttpCode(200)
-  @Roles('safeguarding-manager')
+  @Access('POST /api/v1/alerts/deliveries/redrive')
   async redrive(@Body() dto: RedriveDeliveriesDto): Promise<RedriveAnswer> {
     return {
       requeued: await this.deliveries.redrive({

@@ -6,7 +6,7 @@ import {
   NotFoundAnswer,
   CurrentCaller,
   RequestValidationFailed,
-  Roles,
+  Access,
   type Caller,
   CommandCause,
 } from '@homeward/platform';
@@ -32,7 +32,7 @@ export class CmogActionsController {
   /** Records an action in the register, with an owner, an agency and a due date. */
   @Post()
   @HttpCode(201)
-  @Roles('cmog-member', 'cmog-chair')
+  @Access('POST /api/v1/cmog/actions')
   @ConflictAnswer('the meeting does not allow it now')
   record(
     @Body() dto: RecordActionDto,
@@ -45,7 +45,7 @@ export class CmogActionsController {
   /** Moves an action's due date, with the reason. */
   @Post(':actionId/defer')
   @HttpCode(200)
-  @Roles('cmog-member', 'cmog-chair')
+  @Access('POST /api/v1/cmog/actions/:actionId/defer')
   @NotFoundAnswer('no CMOG action with this id is known to Homeward')
   @ConflictAnswer("the action's state does not allow it now")
   defer(
@@ -60,7 +60,7 @@ export class CmogActionsController {
   /** Records an action as done, with its outcome. */
   @Post(':actionId/complete')
   @HttpCode(200)
-  @Roles('cmog-member', 'cmog-chair')
+  @Access('POST /api/v1/cmog/actions/:actionId/complete')
   @NotFoundAnswer('no CMOG action with this id is known to Homeward')
   @ConflictAnswer("the action's state does not allow it now")
   complete(
@@ -74,7 +74,7 @@ export class CmogActionsController {
 
   /** `?status=OPEN|DONE&owner=&attention=true|false&localAuthority=` */
   @Get()
-  @Roles('cmog-member', 'cmog-chair', 'safeguarding-manager')
+  @Access('GET /api/v1/cmog/actions')
   list(
     @Query('status') status?: string,
     @Query('owner') owner?: string,

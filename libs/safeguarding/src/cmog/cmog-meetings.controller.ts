@@ -3,20 +3,19 @@ import {
   Controller,
   Get,
   HttpCode,
-  Inject,
+  NotFoundException,
   Param,
   ParseUUIDPipe,
   Post,
   Query,
 } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import {
   ConflictAnswer,
   NotFoundAnswer,
   CurrentCaller,
   RequestValidationFailed,
-  Roles,
+  Access,
   type Caller,
   CommandCause,
 } from '@homeward/platform';
@@ -27,10 +26,10 @@ import { RecordAttendanceDto } from './record-attendance/record-attendance.dto';
 import { RecordCmogAttendanceRequest } from './record-attendance/record-attendance.handler';
 import { AmendMinutesDto, RecordMinutesDto } from './record-minutes/record-minutes.dto';
 import { RecordCmogMinutesRequest } from './record-minutes/record-minutes.handler';
-import { londonToday, readMeeting } from './shared/cmog-request';
+import { GetCmogMeeting } from './read-meeting/get-cmog-meeting.query';
+import { londonToday } from './shared/cmog-request';
 import type { CmogAgenda } from './shared/cmog-agenda.response';
 import type { CmogMeetingResult } from './shared/cmog-meeting-result.response';
-import { meetingResult } from './shared/cmog-results';
 
 /** The chair runs meetings; members and the safeguarding manager read them. */
 @Controller('api/v1/cmog')
@@ -38,13 +37,12 @@ export class CmogMeetingsController {
   constructor(
     private readonly commands: CommandBus,
     private readonly queries: QueryBus,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
   ) {}
 
   /** Opens a CMOG meeting for a local authority. */
   @Post('meetings')
   @HttpCode(201)
-  @Roles('cmog-chair')
+  @Access('POST /api/v1/cmog/meetings')
   open(
     @Body() dto: OpenMeetingDto,
     @CurrentCaller() caller: Caller,
@@ -55,16 +53,18 @@ export class CmogMeetingsController {
 
   /** A CMOG meeting: attendance, minutes and decisions. */
   @Get('meetings/:meetingId')
-  @Roles('cmog-chair', 'cmog-member', 'safeguarding-manager')
+  @Access('GET /api/v1/cmog/meetings/:meetingId')
   @NotFoundAnswer('no CMOG meeting with this id is known to Homeward')
   async get(@Param('meetingId', new ParseUUIDPipe()) id: string): Promise<CmogMeetingResult> {
-    return meetingResult(await readMeeting(this.store, id), id, []);
+    const meeting = await this.queries.execute(new GetCmogMeeting(id));
+    if (!meeting) throw new NotFoundException(`no CMOG meeting ${id} is known to Homeward`);
+    return meeting;
   }
 
   /** Records the attendance register: who attended for which agency, and apologies. */
   @Post('meetings/:meetingId/attendance')
   @HttpCode(200)
-  @Roles('cmog-chair')
+  @Access('POST /api/v1/cmog/meetings/:meetingId/attendance')
   @NotFoundAnswer('no CMOG meeting with this id is known to Homeward')
   @ConflictAnswer("the meeting's state does not allow it now")
   attendance(
@@ -79,7 +79,7 @@ export class CmogMeetingsController {
   /** Records the meeting's minutes and decisions. */
   @Post('meetings/:meetingId/minutes')
   @HttpCode(201)
-  @Roles('cmog-chair')
+  @Access('POST /api/v1/cmog/meetings/:meetingId/minutes')
   @NotFoundAnswer('no CMOG meeting with this id is known to Homeward')
   @ConflictAnswer("the meeting's state does not allow it now")
   minutes(
@@ -94,7 +94,7 @@ export class CmogMeetingsController {
   /** Amends minutes already recorded, with the reason. */
   @Post('meetings/:meetingId/minutes/amendments')
   @HttpCode(201)
-  @Roles('cmog-chair')
+  @Access('POST /api/v1/cmog/meetings/:meetingId/minutes/amendments')
   @NotFoundAnswer('no CMOG meeting with this id is known to Homeward')
   @ConflictAnswer("the meeting's state does not allow it now")
   amendMinutes(
@@ -108,7 +108,7 @@ export class CmogMeetingsController {
 
   /** `?localAuthority=`: the agenda as it would be drawn up now. */
   @Get('agenda')
-  @Roles('cmog-chair', 'cmog-member', 'safeguarding-manager')
+  @Access('GET /api/v1/cmog/agenda')
   agenda(@Query('localAuthority') localAuthority?: string): Promise<CmogAgenda> {
     if (typeof localAuthority !== 'string' || localAuthority.trim() === '') {
       throw new RequestValidationFailed([

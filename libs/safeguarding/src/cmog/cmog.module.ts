@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CmogRegisterProjection } from './action-register/cmog-register.projection';
 import { GetCmogActionsHandler } from './action-register/get-cmog-actions.handler';
 import { GetCmogAgendaHandler } from './agenda/get-cmog-agenda.handler';
+import { GetCmogMeetingHandler } from './read-meeting/get-cmog-meeting.query';
 import { CmogActionsController } from './cmog-actions.controller';
 import { CmogMeetingsController } from './cmog-meetings.controller';
 import { CompleteCmogActionHandler } from './complete-action/complete-action.handler';
@@ -21,6 +22,7 @@ import { RecordCmogMinutesHandler } from './record-minutes/record-minutes.handle
 @Module({
   controllers: [CmogMeetingsController, CmogActionsController],
   providers: [
+    GetCmogMeetingHandler,
     CmogRegisterProjection,
     GetCmogActionsHandler,
     GetCmogAgendaHandler,

@@ -1,6 +1,6 @@
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { NotFoundAnswer, Roles } from '@homeward/platform';
+import { NotFoundAnswer, Access } from '@homeward/platform';
 import type { AssociationItem } from './association-item.response';
 import { GetChildAssociations } from './get-child-associations.query';
 import { GetHotspots } from './get-hotspots.query';
@@ -14,14 +14,14 @@ export class ContextualController {
 
   /** Places where children are found or say they went, most seen first. */
   @Get('cmog/hotspots')
-  @Roles('cmog-member', 'cmog-chair', 'safeguarding-manager')
+  @Access('GET /api/v1/cmog/hotspots')
   hotspots(): Promise<HotspotItem[]> {
     return this.queries.execute(new GetHotspots());
   }
 
   /** The people a child has been found with or named, and the other children linked through them. */
   @Get('children/:childId/associations')
-  @Roles('cmog-member', 'cmog-chair', 'safeguarding-manager', 'social-care')
+  @Access('GET /api/v1/children/:childId/associations')
   @NotFoundAnswer('no child with this id is known to Homeward')
   async associations(
     @Param('childId', new ParseUUIDPipe()) childId: string,

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+import { ChildAccess, currentScope } from '@homeward/platform';
 import type { AssociationSource } from './contextual-records';
 import { GetChildAssociations, type AssociationItem } from './get-child-associations.query';
 
@@ -17,7 +18,10 @@ interface Row {
 
 @QueryHandler(GetChildAssociations)
 export class GetChildAssociationsHandler implements IQueryHandler<GetChildAssociations> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly access: ChildAccess,
+  ) {}
 
   async execute({ childId }: GetChildAssociations): Promise<AssociationItem[]> {
     const rows = await this.db.query<Row>(
@@ -31,8 +35,15 @@ export class GetChildAssociationsHandler implements IQueryHandler<GetChildAssoci
        ORDER BY a.seen_at DESC, a.position DESC, a.idx`,
       [childId],
     );
-    return rows.map((r) => ({
-      childId: r.known_child_id,
+    // Another child's record is theirs: what it says is shown only to whoever may see that
+    // child, and another child is named (by id) only to them.
+    const others = rows.flatMap((r) => (r.known_child_id ? [r.known_child_id] : []));
+    const visible = await this.access.visible(currentScope(), others);
+    const shown = rows.filter(
+      (r) => r.this_child || (r.known_child_id && visible.has(r.known_child_id)),
+    );
+    return shown.map((r) => ({
+      childId: r.known_child_id && visible.has(r.known_child_id) ? r.known_child_id : null,
       policePersonId: r.police_person_id,
       ...(r.name ? { name: r.name } : {}),
       ...(r.description ? { description: r.description } : {}),

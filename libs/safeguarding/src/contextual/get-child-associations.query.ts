@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { ChildLevelQuery } from '@homeward/platform';
 import type { AssociationSource } from './contextual-records';
 
 export interface AssociationItem {
@@ -15,8 +16,20 @@ export interface AssociationItem {
 }
 
 /** The people a child was found with or named at interview, and children who named them. */
-export class GetChildAssociations extends Query<AssociationItem[]> {
+export class GetChildAssociations
+  extends Query<AssociationItem[]>
+  implements ChildLevelQuery<AssociationItem[]>
+{
   constructor(readonly childId: string) {
     super();
+  }
+
+  childrenIn(items: AssociationItem[]): string[] {
+    if (items.length === 0) return [];
+    return [this.childId, ...items.flatMap((i) => (i.childId ? [i.childId] : []))];
+  }
+
+  outOfScope(): AssociationItem[] {
+    return [];
   }
 }

@@ -1,5 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { currentScope, visibleChildSql } from '@homeward/platform';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
 import { GetHotspots, type HotspotItem } from './get-hotspots.query';
 import { placeLabel } from './places';
@@ -20,6 +21,9 @@ export class GetHotspotsHandler implements IQueryHandler<GetHotspots> {
   constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
 
   async execute(): Promise<HotspotItem[]> {
+    // Only sightings of children the caller may see: a place is a hotspot of theirs.
+    const params: unknown[] = [];
+    const visible = visibleChildSql(currentScope(), 'child_id', params);
     const rows = await this.db.query<Row>(
       `SELECT place_key, max(postcode) AS postcode,
               (array_agg(description ORDER BY seen_at DESC, position DESC)
@@ -29,9 +33,11 @@ export class GetHotspotsHandler implements IQueryHandler<GetHotspots> {
               array_agg(DISTINCT child_id::text) AS children,
               count(*) AS sightings, min(seen_at) AS first_seen_at, max(seen_at) AS last_seen_at
        FROM rm_place_sightings
+       WHERE ${visible}
        GROUP BY place_key
        ORDER BY count(DISTINCT child_id) DESC, max(seen_at) DESC, place_key
        LIMIT 1000`,
+      params,
     );
     return rows.map((r) => ({
       place: placeLabel(r.place_key),

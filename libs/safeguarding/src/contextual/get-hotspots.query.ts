@@ -1,4 +1,5 @@
 import { Query } from '@nestjs/cqrs';
+import type { ChildLevelQuery } from '@homeward/platform';
 
 export interface HotspotItem {
   /** The place as CMOG reads it: its postcode, else its description (lower-case). */
@@ -15,4 +16,8 @@ export interface HotspotItem {
 }
 
 /** Places where children were found or said they went, most children first. */
-export class GetHotspots extends Query<HotspotItem[]> {}
+export class GetHotspots extends Query<HotspotItem[]> implements ChildLevelQuery<HotspotItem[]> {
+  childrenIn(hotspots: HotspotItem[]): string[] {
+    return hotspots.flatMap((h) => h.children);
+  }
+}

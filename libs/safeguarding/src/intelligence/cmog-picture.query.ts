@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+import { ChildAccess, currentScope, type ChildLevelQuery } from '@homeward/platform';
 
 export interface PictureEntry {
   /** Null for an offender not yet named: the aliases and descriptions are all there is. */
@@ -30,7 +31,15 @@ export interface CmogPicture {
   }>;
 }
 
-export class GetCmogPicture extends Query<CmogPicture> {}
+export class GetCmogPicture extends Query<CmogPicture> implements ChildLevelQuery<CmogPicture> {
+  childrenIn(picture: CmogPicture): string[] {
+    return picture.offenders.flatMap((o) => o.childIds);
+  }
+
+  recordsIn(picture: CmogPicture): number {
+    return picture.offenders.length + picture.premises.length + picture.vehicles.length;
+  }
+}
 
 interface Row {
   report_id: string;
@@ -49,7 +58,10 @@ const later = (a: string, b: string) => (a > b ? a : b);
 /** Offenders by name (each unnamed one on its own), premises by name and address, vehicles by registration. */
 @QueryHandler(GetCmogPicture)
 export class GetCmogPictureHandler implements IQueryHandler<GetCmogPicture> {
-  constructor(@Inject(SQL_DATABASE) private readonly db: SqlDatabase) {}
+  constructor(
+    @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
+    private readonly access: ChildAccess,
+  ) {}
 
   async execute(): Promise<CmogPicture> {
     const rows = await this.db.query<Row>(
@@ -57,10 +69,19 @@ export class GetCmogPictureHandler implements IQueryHandler<GetCmogPicture> {
               recorded_at
        FROM rm_cmog_picture ORDER BY recorded_at, report_id, item`,
     );
+    // A report about children is in the picture of whoever may see one of them; a report that
+    // names no child (a place, a vehicle) is in every CMOG's picture.
+    const visible = await this.access.visible(
+      currentScope(),
+      rows.flatMap((r) => r.child_ids),
+    );
+    const rowsInScope = rows
+      .filter((r) => r.child_ids.length === 0 || r.child_ids.some((id) => visible.has(id)))
+      .map((r) => ({ ...r, child_ids: r.child_ids.filter((id) => visible.has(id)) }));
     const offenders = new Map<string, PictureEntry>();
     const premises = new Map<string, CmogPicture['premises'][number]>();
     const vehicles = new Map<string, CmogPicture['vehicles'][number]>();
-    for (const row of rows) {
+    for (const row of rowsInScope) {
       const at = new Date(row.recorded_at).toISOString();
       const doc = row.document;
       if (row.kind === 'OFFENDER') {

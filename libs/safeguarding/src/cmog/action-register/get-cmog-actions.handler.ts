@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { CMOG_DEFERRALS_BEFORE_FLAG, cmogActionProgress } from '@homeward/domain';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
+import { currentScope, visibleAuthoritySql } from '@homeward/platform';
 import { GetCmogActions, type CmogActionItem } from './get-cmog-actions.query';
 
 interface Row {
@@ -36,6 +37,7 @@ export class GetCmogActionsHandler implements IQueryHandler<GetCmogActions> {
       params.push(value);
       return `$${params.length}`;
     };
+    where.push(visibleAuthoritySql(currentScope(), 'local_authority', params));
     if (filter.status) where.push(`status = ${param(filter.status)}`);
     if (filter.owner) where.push(`lower(trim(owner)) = lower(trim(${param(filter.owner)}))`);
     if (filter.localAuthority) {

@@ -1,3 +1,4 @@
+import type { ChildLevelQuery } from '@homeward/platform';
 import { Query } from '@nestjs/cqrs';
 import type { CmogActionFlagReason, CmogActionStatus } from '@homeward/domain';
 
@@ -45,8 +46,18 @@ export interface CmogActionFilter {
 }
 
 /** The action register, soonest due first. */
-export class GetCmogActions extends Query<CmogActionItem[]> {
+export class GetCmogActions
+  extends Query<CmogActionItem[]>
+  implements ChildLevelQuery<CmogActionItem[]>
+{
   constructor(readonly filter: CmogActionFilter) {
     super();
+  }
+
+  /** The register is filtered by the caller's authorities in SQL. */
+  readonly scopedByAuthority = true as const;
+
+  childrenIn(items: CmogActionItem[]): string[] {
+    return items.flatMap((i) => (i.childId ? [i.childId] : []));
   }
 }
