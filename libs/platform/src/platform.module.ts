@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { JoseTokenVerifier } from './auth/jose-token-verifier';
+import { AuditModule } from './audit/audit.module';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TOKEN_VERIFIER } from './auth/token-verifier';
 import { HOMEWARD_CONFIG, type HomewardConfig } from './config/homeward-config';
@@ -37,6 +38,7 @@ export class PlatformModule {
         ThrottlerModule.forRoot(writeRateLimitOptions(config)),
         DatabaseModule,
         MessagingModule,
+        AuditModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -61,6 +63,7 @@ export class PlatformModule {
         CqrsModule,
         DatabaseModule,
         MessagingModule,
+        AuditModule,
       ],
     };
   }
