@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CliContext } from './cli-context';
+import { AuditCommand } from './commands/audit.command';
 import { DeadLettersCommand } from './commands/dead-letters.command';
 import { DeadlinesCommand } from './commands/deadlines.command';
 import { PoliceDlqCommand } from './commands/police-dlq.command';
@@ -13,6 +14,7 @@ import { ProjectionsCommand } from './commands/projections.command';
     ...DeadLettersCommand.registerWithSubCommands(),
     ...PoliceDlqCommand.registerWithSubCommands(),
     ...DeadlinesCommand.registerWithSubCommands(),
+    ...AuditCommand.registerWithSubCommands(),
   ],
 })
 export class CliModule {}

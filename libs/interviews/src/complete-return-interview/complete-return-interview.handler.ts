@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  RecordNotFound,
   ageInYearsAt,
   policyFor,
   repeatThresholdMet,
@@ -13,6 +12,7 @@ import { HOMEWARD_CONFIG, RequestValidationFailed, type HomewardConfig } from '@
 import { ChildRecordReader } from '../child-record/child-record.reader';
 import { decideOnInterview } from '../shared/decide-on-interview';
 import { resultOf, type InterviewCommandResult } from '../shared/interview-command-result';
+import { allocatedWorkerDecider, unknownInterview } from '../shared/interview-access';
 import { InterviewRequest } from '../shared/interview-request';
 import type { AssociateDto, CompleteReturnInterviewDto } from './complete-return-interview.dto';
 
@@ -27,9 +27,10 @@ export class CompleteReturnInterviewRequest extends InterviewRequest<
 > {}
 
 /**
- * The allocated worker records the interview with the CSE screening tool. What the tool needs to
- * know of the child (age at the interview, learning disability, whether the repeat threshold is
- * met) is read from the child's missing record, not taken from the form.
+ * The allocated worker (only they: to anyone else the interview is unknown) records the
+ * interview with the CSE screening tool. What the tool needs to know of the child (age at the
+ * interview, learning disability, whether the repeat threshold is met) is read from the child's
+ * missing record, not taken from the form.
  */
 @CommandHandler(CompleteReturnInterviewRequest)
 export class CompleteReturnInterviewHandler implements ICommandHandler<CompleteReturnInterviewRequest> {
@@ -43,8 +44,10 @@ export class CompleteReturnInterviewHandler implements ICommandHandler<CompleteR
     const { body } = request;
     assertAssociatesNamed(body.associates);
     const interview = await this.children.interview(request.interviewId);
-    if (!interview.childId) {
-      throw new RecordNotFound(`no return interview ${request.interviewId} is known to Homeward`);
+    // Only the worker it is allocated to may record it: to anyone else it is unknown. Checked
+    // again on the state the command is decided on (allocatedWorkerDecider, below).
+    if (!interview.childId || interview.workerId !== request.caller.sub) {
+      throw unknownInterview(request.interviewId);
     }
     const record = await this.children.missingRecord(interview.childId);
     const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
@@ -89,6 +92,8 @@ export class CompleteReturnInterviewHandler implements ICommandHandler<CompleteR
         },
       },
       request.causationId,
+      request.interviewId,
+      allocatedWorkerDecider(request.caller, request.interviewId),
     );
     const held = events.find((e): e is ReturnInterviewHeld => e.type === 'ReturnInterviewHeld');
     return { ...resultOf(request.interviewId, events), screening: held?.data.screening ?? null };

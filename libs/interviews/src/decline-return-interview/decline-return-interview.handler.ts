@@ -8,6 +8,8 @@ export class DeclineReturnInterviewRequest extends InterviewRequest<DeclineRetur
 /** Offered but declined: recorded as such (boards count offered, accepted and held). */
 @CommandHandler(DeclineReturnInterviewRequest)
 export class DeclineReturnInterviewHandler extends InterviewRequestHandler<DeclineReturnInterviewRequest> {
+  protected readonly actor = 'ALLOCATED_WORKER' as const;
+
   protected commandFor(
     request: DeclineReturnInterviewRequest,
     now: string,

@@ -8,6 +8,8 @@ export class RecordContactAttemptRequest extends InterviewRequest<RecordContactA
 /** Every attempt to reach the child is kept, successful or not. */
 @CommandHandler(RecordContactAttemptRequest)
 export class RecordContactAttemptHandler extends InterviewRequestHandler<RecordContactAttemptRequest> {
+  protected readonly actor = 'ALLOCATED_WORKER' as const;
+
   protected commandFor(request: RecordContactAttemptRequest, now: string): ReturnInterviewCommand {
     return {
       type: 'RecordContactAttempt',

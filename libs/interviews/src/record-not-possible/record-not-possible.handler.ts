@@ -8,6 +8,8 @@ export class RecordNotPossibleRequest extends InterviewRequest<RecordNotPossible
 /** Offered but not possible to hold: recorded as such, with the reason. */
 @CommandHandler(RecordNotPossibleRequest)
 export class RecordNotPossibleHandler extends InterviewRequestHandler<RecordNotPossibleRequest> {
+  protected readonly actor = 'ALLOCATED_WORKER' as const;
+
   protected commandFor(request: RecordNotPossibleRequest, now: string): ReturnInterviewCommand {
     return {
       type: 'RecordReturnInterviewNotPossible',

@@ -8,6 +8,8 @@ export class ReviewReturnInterviewRequest extends InterviewRequest<ReviewReturnI
 /** The manager's quality check: APPROVED, or RETURNED to the worker to amend the record. */
 @CommandHandler(ReviewReturnInterviewRequest)
 export class ReviewReturnInterviewHandler extends InterviewRequestHandler<ReviewReturnInterviewRequest> {
+  protected readonly actor = 'COORDINATOR' as const;
+
   protected commandFor(request: ReviewReturnInterviewRequest, now: string): ReturnInterviewCommand {
     return {
       type: 'ReviewReturnInterview',
