@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import type { Caller } from '@homeward/platform';
+import { requireActionInScope } from '../shared/cmog-access';
 import { decideOnAction, londonToday, readAction } from '../shared/cmog-request';
 import { actionResult, type CmogActionResult } from '../shared/cmog-results';
 import type { CompleteActionDto } from './complete-action.dto';
@@ -23,6 +24,8 @@ export class CompleteCmogActionHandler implements ICommandHandler<CompleteCmogAc
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute({ actionId, body, caller, causationId }: CompleteCmogActionRequest) {
+    // An action of an authority the caller does not work for is unknown to them (404).
+    requireActionInScope(caller, await readAction(this.store, actionId), actionId);
     const now = new Date();
     const today = londonToday(now);
     const events = await decideOnAction(

@@ -4,6 +4,7 @@ import { cmogMeetingIdFor, type CmogAgenda } from '@homeward/domain';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import type { Caller } from '@homeward/platform';
 import { GetCmogAgenda } from '../agenda/get-cmog-agenda.query';
+import { requireMeetingInScope, requireWorksFor } from '../shared/cmog-access';
 import { decideOnAction, decideOnMeeting, londonToday, readMeeting } from '../shared/cmog-request';
 import { meetingResult, type CmogMeetingResult } from '../shared/cmog-results';
 import type { OpenMeetingDto } from './open-meeting.dto';
@@ -20,7 +21,9 @@ export class OpenCmogMeetingRequest extends Command<CmogMeetingResult> {
 
 /**
  * The chair opens a meeting: its agenda is drawn from the read models now and kept with it.
- * Overdue actions it lists are flagged on their own streams, once each.
+ * Overdue actions it lists are flagged on their own streams, once each. Only for an authority
+ * the chair works for (else 403, nothing drawn up or recorded); a `meetingId` naming a meeting
+ * of another authority is unknown to them (404).
  */
 @CommandHandler(OpenCmogMeetingRequest)
 export class OpenCmogMeetingHandler implements ICommandHandler<OpenCmogMeetingRequest> {
@@ -30,7 +33,10 @@ export class OpenCmogMeetingHandler implements ICommandHandler<OpenCmogMeetingRe
   ) {}
 
   async execute({ body, caller, causationId }: OpenCmogMeetingRequest): Promise<CmogMeetingResult> {
+    requireWorksFor(caller, body.localAuthority);
     const meetingId = body.meetingId ?? cmogMeetingIdFor(causationId);
+    const existing = await readMeeting(this.store, meetingId);
+    if (existing.status !== 'NONE') requireMeetingInScope(caller, existing, meetingId);
     const now = new Date();
     const today = londonToday(now);
     const agenda: CmogAgenda = await this.queries.execute(

@@ -3,6 +3,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CmogMeetingCommand } from '@homeward/domain';
 import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import type { Caller } from '@homeward/platform';
+import { requireMeetingInScope } from '../shared/cmog-access';
 import { decideOnMeeting, readMeeting } from '../shared/cmog-request';
 import { meetingResult, type CmogMeetingResult } from '../shared/cmog-results';
 import type { AmendMinutesDto, RecordMinutesDto } from './record-minutes.dto';
@@ -20,12 +21,14 @@ export class RecordCmogMinutesRequest extends Command<CmogMeetingResult> {
   }
 }
 
+/** A meeting of an authority the chair does not work for is unknown to them (404). */
 @CommandHandler(RecordCmogMinutesRequest)
 export class RecordCmogMinutesHandler implements ICommandHandler<RecordCmogMinutesRequest> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   async execute(request: RecordCmogMinutesRequest): Promise<CmogMeetingResult> {
     const { meetingId, body, caller } = request;
+    requireMeetingInScope(caller, await readMeeting(this.store, meetingId), meetingId);
     const now = new Date().toISOString();
     const decisions = (body.decisions ?? []).map((d) => ({
       childId: d.childId ?? null,
