@@ -9,7 +9,13 @@ export interface PoliceNotificationReceived {
     episodeId: string;
     childId: string;
     receivedAt: string;
+    /** How it arrived: HTTP or KAFKA. */
     channel: string;
+    /**
+     * Who sent it: the police system's token `sub` (HTTP), or `kafka:<topic>`. Absent on receipts
+     * recorded before senders were kept: readers must accept a receipt without it.
+     */
+    sentBy?: string;
   };
 }
 

@@ -104,7 +104,10 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
     const parsed = await Promise.resolve(parsePoliceNotification(body, receivedAt));
     if (!parsed.ok) return this.deadLetter(message, { reason: 'INVALID', errors: parsed.errors });
     const recorded = await this.commands.execute(
-      new RecordPoliceNotification(parsed.notification, receivedAt, 'KAFKA'),
+      new RecordPoliceNotification(parsed.notification, receivedAt, {
+        channel: 'KAFKA',
+        topic: message.topic,
+      }),
     );
     this.metrics.notifications.inc({
       channel: 'KAFKA',

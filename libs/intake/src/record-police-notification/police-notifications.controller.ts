@@ -18,7 +18,10 @@ import { RecordPoliceNotification } from './record-police-notification.command';
 export class PoliceNotificationsController {
   constructor(private readonly commands: CommandBus) {}
 
-  /** A police notification: 202 when recorded, 200 when the same notificationId was already recorded. */
+  /**
+   * A police notification: 202 when recorded, 200 when the same notificationId was already
+   * recorded; 403 (nothing recorded) when the body names a force other than the token's own.
+   */
   @Post()
   @Access('POST /api/v1/police/notifications')
   @HttpCode(202)
@@ -30,11 +33,6 @@ export class PoliceNotificationsController {
     type: NotificationRecorded,
   })
   @ConflictAnswer('the episode does not allow it, e.g. a second open episode for the same child')
-  @ApiResponse({
-    status: 403,
-    description:
-      'the body names another force than the token’s `force` claim (or the token has none): nothing recorded',
-  })
   async receive(
     // Not a DTO class, so the global ValidationPipe leaves it to the shared contract below.
     @Body() body: unknown,

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  ActionNotPermitted,
   RuleViolation,
   childIdFor,
   episodeDecider,
@@ -24,6 +25,7 @@ import { toEpisodeCommand } from '../contract/to-episode-command';
 import {
   RecordPoliceNotification,
   type NotificationRecorded,
+  type NotificationSender,
 } from './record-police-notification.command';
 
 const MAX_ATTEMPTS = 5;
@@ -32,23 +34,23 @@ const MAX_ATTEMPTS = 5;
  * Records one police notification. The receipt, the episode events and (for a new episode) the
  * reference-to-child binding are appended in one atomic step, guarded by stream versions: either
  * all of it is written or none. A repeated notificationId finds its receipt and changes nothing.
+ * Over HTTP a police system may send only for its own force (the token's `force` claim): for
+ * any other, a 403 and nothing recorded. The receipt names the sender and the channel.
  */
 @CommandHandler(RecordPoliceNotification)
 export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPoliceNotification> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async execute({
-    notification: n,
-    receivedAt,
-    channel,
-  }: RecordPoliceNotification): Promise<NotificationRecorded> {
+  async execute(command: RecordPoliceNotification): Promise<NotificationRecorded> {
+    const { notification: n, receivedAt, channel, sentBy } = command;
+    requireSendsFor(command.sender, n.force);
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(n, receivedAt, channel);
+        return await this.attempt(n, receivedAt, channel, sentBy);
       } catch (error) {
         // The same notification, delivered twice at once, may have been recorded by the other
         // delivery after this one looked: then this one is a duplicate, not a conflict.
-        const recorded = await this.receiptOf(n.notificationId);
+        const recorded = await this.receiptOf(n);
         if (recorded) return recorded;
         // Someone else wrote to the same child meanwhile: decide again on what they wrote.
         if (!(error instanceof StreamVersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
@@ -60,9 +62,10 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
     n: PoliceNotification,
     receivedAt: string,
     channel: string,
+    sentBy: string,
   ): Promise<NotificationRecorded> {
     const receiptStream = streams.policeNotification(n.notificationId);
-    const recorded = await this.receiptOf(n.notificationId);
+    const recorded = await this.receiptOf(n);
     if (recorded) return recorded;
 
     const episodeId = episodeIdFor(n.force, n.policeReference);
@@ -92,6 +95,7 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
         childId,
         receivedAt,
         channel,
+        sentBy,
       },
     };
     const appends: StreamAppend[] = [
@@ -118,11 +122,18 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
     return { episodeId, childId, duplicate: receiptAppend.duplicate };
   }
 
-  private async receiptOf(notificationId: string): Promise<NotificationRecorded | null> {
-    const receipt = await this.store.readStream(streams.policeNotification(notificationId));
+  private async receiptOf(n: PoliceNotification): Promise<NotificationRecorded | null> {
+    const receipt = await this.store.readStream(streams.policeNotification(n.notificationId));
     if (!receipt.exists) return null;
-    const { episodeId, childId } = (receipt.events[0] as unknown as PoliceNotificationReceived)
-      .data;
+    const { episodeId, childId, force } = (
+      receipt.events[0] as unknown as PoliceNotificationReceived
+    ).data;
+    // Another force's notificationId: answering its episode and child would hand them over.
+    if (normalForce(force) !== normalForce(n.force)) {
+      throw new RuleViolation(
+        'this notificationId was already used for another notification; nothing was recorded',
+      );
+    }
     return { episodeId, childId, duplicate: true };
   }
 
@@ -147,5 +158,23 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
           ? '; send the MISSING_REPORTED notification first, or include `child` in this CHILD_FOUND to record the episode as reported late'
           : ''),
     );
+  }
+}
+
+/** Force codes are upper-case (WMP, GMP); compared after trimming and upper-casing. */
+const normalForce = (force: string): string => force.trim().toUpperCase();
+
+export const NOT_YOUR_FORCE = 'this token may only send notifications for its own force';
+
+/**
+ * A police system's token sends for its own force only (a development token minted without
+ * `--force` for any); a token with no force claim for none. Kafka carries no token: who may
+ * publish to the topic is for the broker's ACLs.
+ */
+function requireSendsFor(sender: NotificationSender, force: string): void {
+  if (sender.channel !== 'HTTP' || sender.caller.everyForce) return;
+  const own = sender.caller.force;
+  if (own === null || own.trim() === '' || normalForce(own) !== normalForce(force)) {
+    throw new ActionNotPermitted(NOT_YOUR_FORCE);
   }
 }
