@@ -1,9 +1,6 @@
 import { PostgresDatabase } from '@homeward/event-store';
 import { SqlAuditLog } from '@homeward/platform';
-import {
-  auditLogConformance,
-  readOf,
-} from '../../libs/platform/src/audit/testing/audit-log.conformance';
+import { auditLogConformance, readOf } from '../../libs/platform/src/testing/audit-log.conformance';
 import { freshPostgresDatabase } from '../support/postgres';
 
 /**

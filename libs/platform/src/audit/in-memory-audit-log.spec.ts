@@ -1,5 +1,5 @@
 import { InMemoryAuditLog } from './in-memory-audit-log';
-import { auditLogConformance } from './testing/audit-log.conformance';
+import { auditLogConformance } from '../testing/audit-log.conformance';
 
 auditLogConformance('in-memory', async () => {
   const log = new InMemoryAuditLog();

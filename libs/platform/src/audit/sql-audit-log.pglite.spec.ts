@@ -1,6 +1,6 @@
 import { PgliteDatabase, type SqlDatabase } from '@homeward/event-store';
 import { SqlAuditLog } from './sql-audit-log';
-import { auditLogConformance, readOf } from './testing/audit-log.conformance';
+import { auditLogConformance, readOf } from '../testing/audit-log.conformance';
 
 /** Behind the trigger's back, as a superuser (or the table's owner) could. */
 export async function tamperWith(db: SqlDatabase, statement: string, params: unknown[]) {

@@ -1,5 +1,5 @@
-import { GENESIS_HASH, auditHash } from '../audit-chain';
-import type { AuditEntryInput, AuditLog } from '../audit-log';
+import { GENESIS_HASH, auditHash } from '../audit/audit-chain';
+import type { AuditEntryInput, AuditLog } from '../audit/audit-log';
 
 /** What the suite needs of an adapter: a fresh, empty log, and a way round its protection. */
 export interface AuditLogTarget {
