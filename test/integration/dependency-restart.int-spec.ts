@@ -2,7 +2,7 @@ import { DEFAULT_POLICY } from '@homeward/domain';
 import { startDedicatedPostgres, type DedicatedPostgres } from '../support/dedicated-postgres';
 import { startDedicatedRedis, type DedicatedRedis } from '../support/dedicated-redis';
 import { freePort } from '../support/free-port';
-import { eventually, tokenFor } from '../support/homeward-app';
+import { eventually, tokenFor, TEST_PURPOSE } from '../support/homeward-app';
 import { childFound, missingReported } from '../support/notifications';
 import { startService, stopService, type ServiceProcess } from '../support/service-process';
 
@@ -67,7 +67,11 @@ const assertAlive = () => {
 const exitOf = () => `code ${app().process.exitCode}, signal ${app().process.signalCode}`;
 
 async function health(): Promise<{ status: number; body: HealthBody }> {
-  const res = await fetch(`${app().url}/health`, { signal: AbortSignal.timeout(10_000) });
+  const res = await fetch(`${app().url}/health`, {
+    // The details (which dependency is down) are for an admin only.
+    headers: { Authorization: `Bearer ${tokenFor('admin')}` },
+    signal: AbortSignal.timeout(10_000),
+  });
   return { status: res.status, body: (await res.json()) as HealthBody };
 }
 
@@ -88,7 +92,7 @@ async function post(body: unknown): Promise<{ status: number; childId?: string }
 
 async function get<T>(path: string): Promise<T> {
   const res = await fetch(`${app().url}${path}`, {
-    headers: { Authorization: manager },
+    headers: { Authorization: manager, 'X-Purpose': TEST_PURPOSE },
     signal: AbortSignal.timeout(10_000),
   });
   if (res.status !== 200) throw new Error(`GET ${path} answered ${res.status}`);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { childIdFor } from '@homeward/domain';
 import { KafkaMessageBus } from '@homeward/messaging';
 import { POLICE_NOTIFICATIONS_TOPIC } from '@homeward/platform';
-import { eventually, tokenFor } from '../support/homeward-app';
+import { eventually, tokenFor, TEST_PURPOSE } from '../support/homeward-app';
 import { childFound, missingReported } from '../support/notifications';
 import { freshPostgresDatabase } from '../support/postgres';
 import { TEST_KAFKA_BROKERS, TEST_REDIS_URL, requireKafka } from '../support/servers';
@@ -21,7 +21,8 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
   const UNALLOCATED_ALERT_HOURS = 0.001;
   const REMINDER_HOURS_BEFORE_DUE = 0.001;
   const dir = mkdtempSync(join(tmpdir(), 'homeward-services-'));
-  const worker = `Bearer ${tokenFor('ri-worker')}`;
+  // A coordinator's queue (a worker sees only interviews allocated to them).
+  const coordinator = `Bearer ${tokenFor('ri-coordinator')}`;
   let env: Record<string, string>;
   let drop: () => Promise<void>;
   let bus: KafkaMessageBus;
@@ -89,7 +90,7 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
 
   const consoleGet = async <T>(path: string): Promise<T> => {
     const res = await fetch(`${services.get('console')!.url}${path}`, {
-      headers: { Authorization: worker },
+      headers: { Authorization: coordinator, 'X-Purpose': TEST_PURPOSE },
     });
     if (!res.ok) throw new Error(`${path} answered ${res.status}`);
     return (await res.json()) as T;
@@ -116,7 +117,11 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
 
   it('reports every dependency healthy on each service', async () => {
     for (const service of services.values()) {
-      const health = (await (await fetch(`${service.url}/health`)).json()) as {
+      const health = (await (
+        await fetch(`${service.url}/health`, {
+          headers: { Authorization: `Bearer ${tokenFor('admin')}` },
+        })
+      ).json()) as {
         status: string;
         info: Record<string, { status: string }>;
       };

@@ -23,7 +23,8 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
   describe(`Homeward HTTP API on ${storeName}`, () => {
     let app: INestApplication;
     const police = tokenFor('police-system');
-    const worker = tokenFor('ri-worker');
+    // Reads the whole queue and any child's timeline (a worker sees only what is allocated to them).
+    const reader = tokenFor('ri-coordinator');
 
     beforeAll(async () => {
       app = await startHomeward(await config());
@@ -41,16 +42,16 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
       (
         await api(app)
           .get('/api/v1/interviews')
-          .set('Authorization', `Bearer ${worker}`)
+          .set('Authorization', `Bearer ${reader}`)
           .expect(200)
       ).body as Array<Record<string, unknown>>;
     const timeline = async (childId: string) => {
       const res = await api(app)
         .get(`/api/v1/children/${childId}/timeline`)
-        .set('Authorization', `Bearer ${worker}`);
+        .set('Authorization', `Bearer ${reader}`);
       if (res.status === 404) return []; // not projected yet
       expect(res.status).toBe(200);
-      return res.body as Array<{ type: string; data: TimelineData }>;
+      return res.body as Array<{ type: string; details: TimelineData }>;
     };
     const interviewFor = (episodeId: string) =>
       eventually(async () => {
@@ -60,8 +61,16 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
       });
 
     describe('authentication', () => {
-      it('serves /health without a token and reports the store', async () => {
-        const res = await api(app).get('/health').expect(200);
+      it('serves /health without a token (status only), and the details to an admin', async () => {
+        await api(app).get('/health').expect(200, { status: 'ok' });
+        await api(app)
+          .get('/health')
+          .set('Authorization', `Bearer ${tokenFor('ri-worker')}`)
+          .expect(200, { status: 'ok' });
+        const res = await api(app)
+          .get('/health')
+          .set('Authorization', `Bearer ${tokenFor('admin')}`)
+          .expect(200);
         expect(res.body.info.eventStore.status).toBe('up');
       });
 
@@ -79,7 +88,7 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
       it('answers 403 to a token of another role', async () => {
         await api(app)
           .post(NOTIFICATIONS)
-          .set('Authorization', `Bearer ${worker}`)
+          .set('Authorization', `Bearer ${reader}`)
           .send(missingReported())
           .expect(403);
         await api(app)
@@ -124,7 +133,7 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
           'ChildFound',
           'ReturnInterviewScheduled',
         ]);
-        expect(events[0].data.personal.child.givenName).toBe('Jade');
+        expect(events[0].details.childName).toBe('Jade Example');
       });
 
       it('treats the same notificationId again as a duplicate that changes nothing', async () => {
@@ -140,7 +149,7 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
           return entries;
         });
         expect(t).toHaveLength(1);
-        expect(t[0].data.riskLevel).toBe('MEDIUM');
+        expect(t[0].details.riskLevel).toBe('MEDIUM');
       });
 
       it('records exactly one episode when the same notification arrives five times at once', async () => {
@@ -214,7 +223,7 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
           if (t.length === 0) throw new Error('not projected yet');
           return t;
         });
-        expect(reported.data).toMatchObject({
+        expect(reported.details).toMatchObject({
           classification: 'ABSENT',
           riskLevel: 'VERY_LOW',
           policeRiskGrade: 'NO_APPARENT_RISK',
@@ -271,9 +280,9 @@ export function homewardApiSuite(storeName: string, config: () => Promise<Homewa
         });
         expect(t[0]).toMatchObject({
           type: 'MissingEpisodeReported',
-          data: { reportedLate: true, lastSeenAt: null },
+          details: { reportedLate: true, lastSeenAt: null },
         });
-        expect(t[1]).toMatchObject({ type: 'ChildFound', data: { reportedLate: true } });
+        expect(t[1]).toMatchObject({ type: 'ChildFound', details: { reportedLate: true } });
       });
     });
 

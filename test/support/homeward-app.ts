@@ -78,7 +78,17 @@ export const tokenFor = (
     { algorithm: 'HS256', expiresIn: '1h' },
   );
 
-export const api = (app: INestApplication) => request(app.getHttpServer());
+/** The purpose tests state on child-level reads, as every client must (the audit records it). */
+export const TEST_PURPOSE = 'automated test of Homeward';
+
+/**
+ * Requests to the app, stating the test's purpose on every one (child-level reads need it);
+ * `apiWithoutPurpose` for the tests of that rule.
+ */
+export const api = (app: INestApplication) =>
+  request.agent(app.getHttpServer()).set('X-Purpose', TEST_PURPOSE);
+
+export const apiWithoutPurpose = (app: INestApplication) => request(app.getHttpServer());
 
 /** Polls until `check` stops throwing: read models are updated asynchronously. */
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 10_000): Promise<T> {

@@ -35,10 +35,15 @@ export function timelineView(event: TimelineEvent): TimelineView {
           episodeId: d.episodeId,
           force: d.force,
           policeReference: d.policeReference,
+          childName: [d.personal.child.givenName, d.personal.child.familyName]
+            .filter(Boolean)
+            .join(' '),
           classification: d.classification,
           riskLevel: d.riskLevel,
+          policeRiskGrade: d.policeRiskGrade,
           cseConcern: d.cseConcern,
           lastSeenAt: d.lastSeenAt,
+          reportedLate: d.reportedLate,
           reportedAt: d.reportedAt,
           responsibleLocalAuthority: d.responsibleLocalAuthority,
           placementLocalAuthority: d.placementLocalAuthority,
@@ -70,6 +75,7 @@ export function timelineView(event: TimelineEvent): TimelineView {
           returnedAt: d.returnedAt,
           returnedTo: d.returnedTo,
           foundInLocalAuthority: d.foundInLocalAuthority,
+          reportedLate: d.reportedLate,
           foundLocation: d.personal.foundLocation.description,
           foundWithCount: d.personal.foundWith.length,
         },
