@@ -13,7 +13,8 @@ DATA_DIR="$(mktemp -d)"
 LOG="$DATA_DIR/homeward.log"
 export PORT DATA_DIR
 
-node dist/apps/homeward/src/main.js >"$LOG" 2>&1 &
+# The embedded default with the public development key: only NODE_ENV development or test take it.
+NODE_ENV="${NODE_ENV:-development}" node dist/apps/homeward/src/main.js >"$LOG" 2>&1 &
 PID=$!
 cleanup() { kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; rm -rf "$DATA_DIR"; }
 trap cleanup EXIT
@@ -23,7 +24,9 @@ for _ in $(seq 1 120); do
   kill -0 "$PID" 2>/dev/null || { echo "smoke: Homeward exited:"; cat "$LOG"; exit 1; }
   sleep 0.5
 done
-health="$(curl -fsS "$BASE/health")"
+# Without a token /health says only { status }; an admin token shows every check.
+ADMIN="$(node scripts/token.js --role admin --sub smoke-admin)"
+health="$(curl -fsS "$BASE/health" -H "Authorization: Bearer $ADMIN")"
 echo "smoke: health $health"
 
 POLICE="$(node scripts/token.js --role police-system --sub smoke-police)"

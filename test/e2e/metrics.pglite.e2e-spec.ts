@@ -183,7 +183,11 @@ describe('GET /metrics on a server bound to loopback', () => {
     await api(app).get('/health').expect(200);
     // The first hook of app.close(): from here until the server closes, readiness says no.
     app.get(HealthController).onModuleDestroy();
-    const res = await api(app).get('/health').expect(503);
+    await api(app).get('/health').expect(503, { status: 'error' });
+    const res = await api(app)
+      .get('/health')
+      .set('Authorization', `Bearer ${tokenFor('admin')}`)
+      .expect(503);
     expect(res.body.error).toMatchObject({
       lifecycle: { status: 'down', message: 'shutting down' },
     });

@@ -19,6 +19,7 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 const daysAgo = (d: number) => new Date(Date.now() - d * 86_400_000).toISOString();
 const police = `Bearer ${tokenFor('police-system')}`;
 const manager = `Bearer ${tokenFor('safeguarding-manager')}`;
+const admin = `Bearer ${tokenFor('admin')}`;
 
 it('replaying the whole event log through every processor writes nothing new', async () => {
   const config = testConfig({ kind: 'pglite', dataDir });
@@ -59,7 +60,8 @@ it('replaying the whole event log through every processor writes nothing new', a
       }
     });
     await eventually(async () => {
-      const health = (await api(first).get('/health').expect(200)).body as Json;
+      const health = (await api(first).get('/health').set('Authorization', admin).expect(200))
+        .body as Json;
       const lags = Object.values(
         health.details.eventProcessing.processors as Record<string, number>,
       );
@@ -84,7 +86,8 @@ it('replaying the whole event log through every processor writes nothing new', a
   const second = await startHomeward(config);
   try {
     await eventually(async () => {
-      const health = (await api(second).get('/health').expect(200)).body as Json;
+      const health = (await api(second).get('/health').set('Authorization', admin).expect(200))
+        .body as Json;
       const lags = Object.values(
         health.details.eventProcessing.processors as Record<string, number>,
       );

@@ -14,7 +14,8 @@ import { HomewardModule } from './app.module';
 async function writeOpenApi(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'homeward-openapi-'));
   try {
-    const config = loadHomewardConfig({ DATA_DIR: dataDir }, 'all');
+    // Never listens nor takes a token: the development key (NODE_ENV=test) is good enough.
+    const config = loadHomewardConfig({ DATA_DIR: dataDir, NODE_ENV: 'test' }, 'all');
     const app = await NestFactory.create(HomewardModule.forRoot(config), { logger: ['error'] });
     const target = resolve(__dirname, '../../../../docs/openapi.json');
     writeFileSync(target, openApiJson(openApiDocument(app)));

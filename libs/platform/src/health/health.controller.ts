@@ -1,8 +1,10 @@
 import {
   Controller,
   Get,
+  Headers,
   Inject,
   Optional,
+  ServiceUnavailableException,
   type BeforeApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
@@ -21,13 +23,15 @@ import {
 import { MESSAGE_BUS, type MessageBus } from '@homeward/messaging';
 import { SCHEDULER, type Scheduler } from '@homeward/scheduler';
 import { Public } from '../auth/roles';
+import { TOKEN_VERIFIER, type TokenVerifier } from '../auth/token-verifier';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
 import { EventProcessing } from '../event-processing/event-processing.service';
 import type { Liveness } from './liveness.response';
 
 /**
- * Open to everyone. `/health` is readiness: each dependency this service uses, checked live, and
- * 503 from the moment the application starts shutting down (the first of Nest's close hooks),
+ * Open to everyone. `/health` is readiness: `{ status }`, and with an `admin` token each
+ * dependency this service uses, checked live (the details name brokers and processors: not for
+ * everyone); 503 from the moment the application starts shutting down (the first of Nest's close hooks),
  * while it still answers, so a load balancer stops sending work before the server closes.
  * `/health/live` only says the process answers: no dependency is asked, so a database outage
  * never gets a live process restarted.
@@ -44,6 +48,7 @@ export class HealthController implements OnModuleDestroy, BeforeApplicationShutd
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     @Inject(SCHEDULER) private readonly scheduler: Scheduler,
+    @Inject(TOKEN_VERIFIER) private readonly tokens: TokenVerifier,
     @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
   ) {}
 
@@ -55,11 +60,36 @@ export class HealthController implements OnModuleDestroy, BeforeApplicationShutd
     this.shuttingDown = true;
   }
 
-  /** Readiness: 200 while every dependency checked live is up, 503 (naming why) otherwise. */
+  /**
+   * Readiness: 200 while every dependency checked live is up, 503 otherwise. Only `{ status }`
+   * unless the caller's token has the `admin` role: then every check, and why one is down.
+   */
   @Get()
   @Public()
   @HealthCheck()
-  ready() {
+  async ready(@Headers('authorization') authorization?: string) {
+    const detailed = await this.isAdmin(authorization);
+    try {
+      const result = await this.check();
+      return detailed ? result : { status: result.status };
+    } catch (error) {
+      if (detailed || !(error instanceof ServiceUnavailableException)) throw error;
+      throw new ServiceUnavailableException({ status: 'error' });
+    }
+  }
+
+  /** A valid bearer token with the admin role; anything else (none, bad, another role) is not. */
+  private async isAdmin(authorization: string | undefined): Promise<boolean> {
+    const [scheme, token] = (authorization ?? '').split(' ');
+    if (scheme !== 'Bearer' || !token) return false;
+    try {
+      return (await this.tokens.verify(token)).roles.includes('admin');
+    } catch {
+      return false;
+    }
+  }
+
+  private check() {
     const checks = [
       () =>
         this.shuttingDown

@@ -15,7 +15,9 @@ export function openApiDocument(app: INestApplication): OpenAPIObject {
     .setDescription(
       'Missing-children episodes from police notifications, return interviews within 72 hours ' +
         'of the return, CSE screening, alerts and CMOG.\n\n' +
-        'Every `/api/**` route needs `Authorization: Bearer <JWT>` (HS256) with a `roles` claim; ' +
+        'Every `/api/**` route needs `Authorization: Bearer <JWT>` (RS256/ES256 from the ' +
+        "identity provider's key set, or HS256 with a shared key) with `sub`, `exp`, `iat` " +
+        '(at most 12 hours apart) and a `roles` claim; ' +
         'each operation names the roles it accepts (also as `x-roles`). For local use, ' +
         '`npm run -s token -- --role ri-worker` prints a token signed with the development key.\n\n' +
         'Bad input answers 400 `{ "errors": [ { "field", "message" } ] }` naming every bad field ' +

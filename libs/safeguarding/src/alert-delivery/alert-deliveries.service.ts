@@ -36,16 +36,13 @@ import {
   type DeliveryFilter,
   type DeliveryRecord,
 } from './delivery-records';
-import { postSignedAlert } from './webhook-sender';
+import { postSignedAlert, WebhookRejected } from './webhook-sender';
 import { deliveryJobId, targetsForAlert } from './webhook-targets';
 
 const describe = (error: unknown): string =>
   error instanceof Error ? error.message : String(error);
 
-/**
- * A failure as logged: a receiver's answer may echo the alert it refused (which names a child),
- * so the log keeps `HTTP 500 Internal Server Error` and the delivery record the snippet too.
- */
+/** A failure as logged: the status line only (older records kept a snippet of the answer). */
 const loggedFailure = (failure: string): string => failure.replace(/^(HTTP \d{3}[^:]*):.*$/s, '$1');
 
 /**
@@ -60,6 +57,7 @@ export class AlertDeliveries
 {
   private readonly logger = new Logger('AlertDeliveries');
   private readonly targets: Map<string, WebhookTarget>;
+  private readonly allowPrivateAddresses: boolean;
   readonly settings: DeliverySettings;
 
   constructor(
@@ -71,6 +69,7 @@ export class AlertDeliveries
     @Optional() private readonly metrics: HomewardMetrics = new HomewardMetrics(),
   ) {
     this.targets = new Map((config.webhooks ?? []).map((t) => [t.name, t]));
+    this.allowPrivateAddresses = config.allowPrivateWebhookTargets ?? false;
     this.settings = { ...DEFAULT_DELIVERY_SETTINGS, ...settings };
   }
 
@@ -146,18 +145,19 @@ export class AlertDeliveries
   private async attempt(job: DeliveryJob, attempt: number): Promise<void> {
     const target = this.targets.get(job.target);
     let failure: string | null = null;
+    let status: number | null = null;
     try {
       if (!target) throw new Error('target is no longer configured');
-      await postSignedAlert(
-        target,
-        job.alertId,
-        alertBody(job.alert),
-        this.settings.requestTimeoutMs,
-      );
+      await postSignedAlert(target, job.alertId, alertBody(job.alert), {
+        timeoutMs: this.settings.requestTimeoutMs,
+        allowPrivateAddresses: this.allowPrivateAddresses,
+      });
+      status = 200;
     } catch (error) {
       failure = describe(error);
+      if (error instanceof WebhookRejected) status = error.status;
     }
-    await recordAttempt(this.db, job.alertId, job.target, failure);
+    await recordAttempt(this.db, job.alertId, job.target, failure, status);
     this.metrics.webhookDeliveries.inc({
       target: job.target,
       outcome: failure === null ? 'delivered' : 'retrying',

@@ -10,8 +10,13 @@ export class DeliveryRecord implements DeliveryRecordModel {
   /** A FAILED delivery is kept (and listed) until a re-drive delivers it. */
   status!: DeliveryStatus;
   attempts!: number;
-  /** The last attempt's error, at most 500 characters. */
+  /**
+   * The last attempt's error, at most 500 characters: `HTTP 503`, `no answer within 10000 ms`,
+   * `network error: ECONNREFUSED`. The receiver's answer is never kept (it may echo the alert).
+   */
   lastError!: string | null;
+  /** The status code of the receiver's last answer; null when it never answered. */
+  lastStatus!: number | null;
   lastAttemptAt!: string | null;
   deliveredAt!: string | null;
   alertType!: string;

@@ -40,6 +40,7 @@ export interface DeliveryRecord {
   status: DeliveryStatus;
   attempts: number;
   lastError: string | null;
+  lastStatus: number | null;
   lastAttemptAt: string | null;
   deliveredAt: string | null;
   alertType: string;
@@ -60,6 +61,7 @@ type Row = {
   status: DeliveryStatus;
   attempts: number | string;
   last_error: string | null;
+  last_status: number | string | null;
   last_attempt_at: Date | string | null;
   delivered_at: Date | string | null;
   alert_type: string;
@@ -81,7 +83,22 @@ const clip = (message: string): string =>
  */
 export const DELIVERY_MIGRATIONS: MigrationSet = {
   scope: 'safeguarding.alert-deliveries',
-  migrations: [{ id: 1, name: 'alert deliveries', sql: DELIVERIES_SCHEMA.join(';\n') }],
+  migrations: [
+    { id: 1, name: 'alert deliveries', sql: DELIVERIES_SCHEMA.join(';\n') },
+    {
+      // The receiver's status code is kept, not its answer: an answer may echo the alert (which
+      // names a child). Errors recorded before kept up to 200 characters of it: cut them off.
+      id: 2,
+      name: 'alert deliveries: last status code, no answer text',
+      sql: [
+        `ALTER TABLE rm_alert_deliveries ADD COLUMN IF NOT EXISTS last_status integer`,
+        `UPDATE rm_alert_deliveries
+            SET last_status = substring(last_error from '^HTTP ([0-9]{3})')::integer,
+                last_error = substring(last_error from '^(HTTP [0-9]{3})')
+          WHERE last_error LIKE 'HTTP %'`,
+      ].join(';\n'),
+    },
+  ],
 };
 
 export async function migrateDeliveries(db: SqlDatabase): Promise<void> {
@@ -109,28 +126,32 @@ export async function recordPending(
   return row.status;
 }
 
-/** One attempt's outcome: DELIVERED on success; on failure the error, and still PENDING. */
+/**
+ * One attempt's outcome: DELIVERED on success; on failure the error, and still PENDING. The
+ * receiver's status code is kept when it answered (null when it never did).
+ */
 export async function recordAttempt(
   db: SqlExecutor,
   alertId: string,
   target: string,
   error: string | null,
+  status: number | null = null,
 ): Promise<void> {
   if (error === null) {
     await db.query(
       `UPDATE rm_alert_deliveries
          SET status = 'DELIVERED', attempts = attempts + 1, last_attempt_at = now(),
-             delivered_at = COALESCE(delivered_at, now())
+             delivered_at = COALESCE(delivered_at, now()), last_status = $3
        WHERE alert_id = $1 AND target = $2`,
-      [alertId, target],
+      [alertId, target, status],
     );
     return;
   }
   await db.query(
     `UPDATE rm_alert_deliveries
-       SET attempts = attempts + 1, last_attempt_at = now(), last_error = $3
+       SET attempts = attempts + 1, last_attempt_at = now(), last_error = $3, last_status = $4
      WHERE alert_id = $1 AND target = $2`,
-    [alertId, target, clip(error)],
+    [alertId, target, clip(error), status],
   );
 }
 
@@ -155,7 +176,8 @@ export async function listDeliveries(
 ): Promise<DeliveryRecord[]> {
   const { where, params } = whereOf(filter);
   const rows = await db.query<Row>(
-    `SELECT alert_id::text AS alert_id, target, status, attempts, last_error, last_attempt_at,
+    `SELECT alert_id::text AS alert_id, target, status, attempts, last_error, last_status,
+            last_attempt_at,
             delivered_at, alert_type, audience, child_id::text AS child_id, queued_at
        FROM rm_alert_deliveries ${where}
       ORDER BY queued_at DESC, alert_id, target
@@ -168,6 +190,7 @@ export async function listDeliveries(
     status: r.status,
     attempts: Number(r.attempts),
     lastError: r.last_error,
+    lastStatus: r.last_status === null ? null : Number(r.last_status),
     lastAttemptAt: iso(r.last_attempt_at),
     deliveredAt: iso(r.delivered_at),
     alertType: r.alert_type,
