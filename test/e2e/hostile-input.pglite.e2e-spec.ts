@@ -1,8 +1,4 @@
 import type { INestApplication } from '@nestjs/common';
-import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
-import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
-import { ModulesContainer } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +6,7 @@ import { join } from 'node:path';
 import jwt from 'jsonwebtoken';
 import { DEVELOPMENT_JWT_SECRET, ROLES } from '@homeward/platform';
 import { api, startHomeward, testConfig } from '../support/homeward-app';
+import { routesOf, type Route } from '../support/routes';
 
 /**
  * Input an attacker (or a broken client) sends, to every route of the API: repeated query
@@ -19,13 +16,6 @@ import { api, startHomeward, testConfig } from '../support/homeward-app';
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
-
-interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  params: string[];
-  queries: string[];
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'homeward-hostile-'));
 let app: INestApplication;
@@ -39,53 +29,12 @@ const everyone = token([...ROLES, ...PROTO_ROLES]);
 
 beforeAll(async () => {
   app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
-  routes = routesOf(app);
+  routes = routesOf(app).filter((r) => r.method === 'GET' || r.method === 'POST');
 });
 afterAll(async () => {
   await app?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-function routesOf(nest: INestApplication): Route[] {
-  const found: Route[] = [];
-  for (const module of nest.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as { prototype: Record<string, unknown> } | null;
-      if (!controller) continue;
-      const base = [Reflect.getMetadata(PATH_METADATA, controller)].flat()[0] ?? '';
-      for (const name of Object.getOwnPropertyNames(controller.prototype)) {
-        const handler = controller.prototype[name];
-        if (name === 'constructor' || typeof handler !== 'function') continue;
-        const sub = Reflect.getMetadata(PATH_METADATA, handler);
-        if (sub === undefined) continue;
-        const method = Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod;
-        const path = `/${[base, [sub].flat()[0]].filter((p) => p && p !== '/').join('/')}`
-          .replace(/\/+/g, '/')
-          .replace(/\/$/, '');
-        // Route argument metadata is keyed `<RouteParamtypes>:<index>`; `data` names the parameter.
-        const args = Object.entries(
-          (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, name) ?? {}) as Record<
-            string,
-            { data?: unknown }
-          >,
-        );
-        const queries = args
-          .filter(
-            ([key, arg]) =>
-              key.startsWith(`${RouteParamtypes.QUERY}:`) && typeof arg.data === 'string',
-          )
-          .map(([, arg]) => arg.data as string);
-        found.push({
-          method: method === RequestMethod.POST ? 'POST' : 'GET',
-          path,
-          params: [...path.matchAll(/:(\w+)/g)].map((m) => m[1]),
-          queries,
-        });
-      }
-    }
-  }
-  return found;
-}
 
 const fill = (route: Route, value: string = randomUUID()) =>
   route.path.replace(/:(\w+)/g, () => encodeURIComponent(value));
