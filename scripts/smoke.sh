@@ -31,6 +31,7 @@ echo "smoke: health $health"
 
 POLICE="$(node scripts/token.js --role police-system --sub smoke-police)"
 WORKER="$(node scripts/token.js --role ri-worker --sub smoke-worker)"
+COORDINATOR="$(node scripts/token.js --role ri-coordinator --sub smoke-coordinator --la Walsall)"
 REF="SMOKE-$RANDOM$RANDOM"
 ago() { date -u -d "-$1 hours" +%Y-%m-%dT%H:%M:%SZ; }
 
@@ -47,7 +48,9 @@ echo; [ "$code" = "202" ] || { echo "smoke: found report answered $code"; exit 1
 
 interview=""
 for _ in $(seq 1 40); do
-  queue="$(curl -fsS "$BASE/api/v1/interviews" -H "Authorization: Bearer $WORKER")"
+  # The coordinator's queue (a worker sees only what is allocated to them); reads state a purpose.
+  queue="$(curl -fsS "$BASE/api/v1/interviews" -H "Authorization: Bearer $COORDINATOR" \
+    -H 'X-Purpose: smoke test: allocate the new interview')"
   if echo "$queue" | grep -q '"priority":"RED"'; then
     echo "smoke: interview queue $queue"
     interview="$(echo "$queue" | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[0].interviewId))')"
@@ -58,7 +61,6 @@ done
 [ -n "$interview" ] || { echo "smoke: the interview never reached the queue"; cat "$LOG"; exit 1; }
 
 # The coordinator allocates it, the worker holds it with the screening tool.
-COORDINATOR="$(node scripts/token.js --role ri-coordinator --sub smoke-coordinator)"
 command() {
   curl -sS -o "$DATA_DIR/body" -w '%{http_code}' -X POST "$BASE/api/v1/interviews/$interview/$1" \
     -H "Authorization: Bearer $2" -H 'Content-Type: application/json' -d "$3"

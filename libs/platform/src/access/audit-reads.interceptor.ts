@@ -2,7 +2,6 @@ import {
   HttpException,
   Inject,
   Injectable,
-  Logger,
   type CallHandler,
   type ExecutionContext,
   type NestInterceptor,
@@ -26,8 +25,6 @@ import { BreakGlassAlerts } from './break-glass-alerts';
  */
 @Injectable()
 export class AuditReadsInterceptor implements NestInterceptor {
-  private readonly logger = new Logger('Audit');
-
   constructor(
     private readonly reflector: Reflector,
     @Inject(AUDIT_LOG) private readonly audit: AuditLog,
@@ -60,7 +57,9 @@ export class AuditReadsInterceptor implements NestInterceptor {
     const context = RequestContext.current();
     const caller = context.caller;
     if (!caller) return;
-    const asked = typeof request.params?.childId === 'string' ? [request.params.childId] : [];
+    // The child asked about, when the path names one (a malformed id names no child).
+    const param = request.params?.childId;
+    const asked = typeof param === 'string' && UUID.test(param) ? [param.toLowerCase()] : [];
     const read = context.reads;
     const childIds = [...new Set([...asked, ...(read ? read.childIds : [])])];
     const entry: AuditEntryInput = {
@@ -89,6 +88,8 @@ export class AuditReadsInterceptor implements NestInterceptor {
     await this.audit.record(entry);
   }
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function statusOf(error: unknown): number {
   if (error instanceof HttpException) return error.getStatus();
