@@ -11,6 +11,7 @@ import type {
 } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { IntakeModule } from '@homeward/intake';
 import {
+  AUDIT_LOG,
   PUBLIC_KEY,
   PlatformModule,
   ACCESS_KEY,
@@ -18,6 +19,7 @@ import {
   configureHttp,
   openApiDocument,
   openApiJson,
+  type AuditLog,
 } from '@homeward/platform';
 import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
 import { childFound, missingReported } from '../support/notifications';
@@ -497,6 +499,33 @@ describe('the documented response schemas', () => {
   });
 });
 
+it('documents the audit page as the auditor gets it', async () => {
+  const log = app.get<AuditLog>(AUDIT_LOG);
+  const entry = {
+    kind: 'BREAK_GLASS',
+    sub: 'manager-sue',
+    roles: ['safeguarding-manager'],
+    organisation: null,
+    route: 'GET /api/v1/children/:childId/timeline',
+    childIds: ['openapi-child'],
+    purpose: 'child at risk tonight',
+    records: 1,
+    status: 200,
+    result: 'ok',
+  } as const;
+  await log.record({ ...entry, reason: 'outside my authorities, out of hours' });
+  await log.record({ ...entry, kind: 'READ', requestId: 'req-openapi' });
+  const page = await api(app)
+    .get('/api/v1/audit?childId=openapi-child&limit=1')
+    .set('Authorization', `Bearer ${tokenFor('auditor', undefined, 'auditor-ada')}`)
+    .expect(200);
+  expect(page.body.next).toEqual(expect.any(Number));
+  const document = openApiDocument(app);
+  const audit = { method: 'get', path: '/api/v1/audit', status: 200 };
+  expectDocumented(document, audit, page.body);
+  expect(() => expectDocumented(document, audit, { ...page.body, extra: 1 })).toThrow();
+});
+
 it('a service on its own documents only the routes it has', async () => {
   @Module({})
   class IntakeAlone {}
@@ -516,7 +545,11 @@ it('a service on its own documents only the routes it has', async () => {
     await intake.init();
     const served = (await api(intake).get('/api/docs-json').expect(200)).body as OpenAPIObject;
     const paths = Object.keys(served.paths);
-    expect(paths.filter((p) => p.startsWith('/api/'))).toEqual(['/api/v1/police/notifications']);
+    // The audit is served by every service (PlatformModule), intake's own route besides.
+    expect(paths.filter((p) => p.startsWith('/api/'))).toEqual([
+      '/api/v1/audit',
+      '/api/v1/police/notifications',
+    ]);
     expect(paths.sort()).toEqual([...new Set(routesOf(intake).map((r) => r.path))].sort());
   } finally {
     await intake.close();
