@@ -1,10 +1,14 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { JoseTokenVerifier } from './auth/jose-token-verifier';
+import { AuditReadsInterceptor } from './access/audit-reads.interceptor';
+import { BreakGlassAlerts } from './access/break-glass-alerts';
+import { ChildAccess } from './access/child-access';
+import { PolicedQueries } from './access/policed-queries';
 import { AuditModule } from './audit/audit.module';
+import { JoseTokenVerifier } from './auth/jose-token-verifier';
 import { JwtAuthGuard } from './auth/jwt-auth.guard';
 import { TOKEN_VERIFIER } from './auth/token-verifier';
 import { HOMEWARD_CONFIG, type HomewardConfig } from './config/homeward-config';
@@ -46,10 +50,14 @@ export class PlatformModule {
         EventProcessing,
         WakeUps,
         OperatorRequests,
+        ChildAccess,
+        PolicedQueries,
+        BreakGlassAlerts,
         { provide: TOKEN_VERIFIER, useClass: JoseTokenVerifier },
         { provide: APP_GUARD, useClass: JwtAuthGuard },
         // After JwtAuthGuard (guards run in the order provided): it counts the verified caller.
         { provide: APP_GUARD, useClass: WriteRateLimitGuard },
+        { provide: APP_INTERCEPTOR, useClass: AuditReadsInterceptor },
         { provide: APP_FILTER, useClass: DomainExceptionFilter },
         { provide: APP_PIPE, useClass: SafeInputPipe },
         // After SafeInputPipe: Nest applies global pipes in the order they are provided.
@@ -60,6 +68,7 @@ export class PlatformModule {
         TOKEN_VERIFIER,
         EventProcessing,
         WakeUps,
+        ChildAccess,
         CqrsModule,
         DatabaseModule,
         MessagingModule,

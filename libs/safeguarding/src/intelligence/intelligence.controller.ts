@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import type { Response } from 'express';
-import { CurrentCaller, Roles, type Caller } from '@homeward/platform';
+import { CurrentCaller, Access, type Caller } from '@homeward/platform';
 import { GetCmogPicture } from './cmog-picture.query';
 import type { CmogPicture } from './cmog-picture.response';
 import { InformationReportDto } from './information-report.dto';
@@ -19,15 +19,7 @@ export class IntelligenceController {
 
   /** Any professional who learns something passes it on: 201, or 200 for the same report again. */
   @Post('intelligence')
-  @Roles(
-    'police-system',
-    'ri-worker',
-    'ri-coordinator',
-    'social-care',
-    'cmog-member',
-    'cmog-chair',
-    'safeguarding-manager',
-  )
+  @Access('POST /api/v1/intelligence')
   async report(
     @Body() dto: InformationReportDto,
     @CurrentCaller() caller: Caller,
@@ -40,7 +32,7 @@ export class IntelligenceController {
 
   /** Named and not-yet-named offenders, premises and vehicles from every report. */
   @Get('cmog/picture')
-  @Roles('cmog-member', 'cmog-chair', 'safeguarding-manager')
+  @Access('GET /api/v1/cmog/picture')
   picture(): Promise<CmogPicture> {
     return this.queries.execute(new GetCmogPicture());
   }
