@@ -39,7 +39,7 @@ const send = (body: object) =>
   api(app).post('/api/v1/police/notifications').set('Authorization', police).send(body);
 const post = (path: string, as: string, body: object) =>
   api(app).post(path).set('Authorization', as).send(body);
-const get = (path: string, as: string = worker) => api(app).get(path).set('Authorization', as);
+const get = (path: string, as: string = coordinator) => api(app).get(path).set('Authorization', as);
 
 /** Reports the child missing and found; resolves with the interview once it is in the queue. */
 async function foundChild(missing: Json, found: Json = {}): Promise<Json> {
@@ -98,13 +98,13 @@ describe('a return interview from found to approved', () => {
     expect(detail.screeningPrefill).toEqual({ significant: [] });
   });
 
-  it('refuses contact attempts before it is allocated, naming why', async () => {
+  it('answers a worker 404 for an interview not yet allocated to them, as for none', async () => {
     const res = await post(`${url}/attempts`, worker, {
       at: hoursAgo(0.1),
       method: 'PHONE',
       outcome: 'No answer',
-    }).expect(409);
-    expect(res.body.message).toContain('not allocated');
+    }).expect(404);
+    expect(res.body.message).toContain('is known to Homeward');
   });
 
   it('lets only a coordinator allocate, and names a missing worker', async () => {
@@ -136,7 +136,7 @@ describe('a return interview from found to approved', () => {
       at: hoursAgo(2),
       method: 'PHONE',
       outcome: 'No answer',
-    }).expect(403);
+    }).expect(404);
     const future = await post(`${url}/attempts`, worker, {
       at: new Date(Date.now() + 3600_000).toISOString(),
       method: 'PHONE',
@@ -196,7 +196,7 @@ describe('a return interview from found to approved', () => {
   });
 
   it('records the interview with the suggested and confirmed level, once', async () => {
-    await post(`${url}/complete`, otherWorker, interviewRecord()).expect(403);
+    await post(`${url}/complete`, otherWorker, interviewRecord()).expect(404);
     const res = await post(`${url}/complete`, worker, interviewRecord()).expect(200);
     expect(res.body.recorded).toEqual(['ReturnInterviewHeld']);
     expect(res.body.screening).toMatchObject({
@@ -307,7 +307,7 @@ describe('offered but not held', () => {
     const interview = await foundChild(missingReported());
     const url = `/api/v1/interviews/${interview.interviewId}`;
     await post(`${url}/allocate`, coordinator, { workerId: 'streetwise-worker-1' }).expect(200);
-    await post(`${url}/not-possible`, otherWorker, { reason: 'x' }).expect(403);
+    await post(`${url}/not-possible`, otherWorker, { reason: 'x' }).expect(404);
     await post(`${url}/not-possible`, worker, {
       reason: 'Moved to a placement in another authority the same day',
     }).expect(200);
@@ -421,7 +421,7 @@ describe('triage and repeat patterns on the real pipeline', () => {
     const raised = await eventually(async () => {
       const timeline = (await get(`/api/v1/children/${childId}/timeline`).expect(200))
         .body as Json[];
-      const types = timeline.filter((e) => e.type === 'AlertRaised').map((e) => e.data.type);
+      const types = timeline.filter((e) => e.type === 'AlertRaised').map((e) => e.details.alertType);
       if (types.length < 6) throw new Error(`only ${types.length} alerts on the timeline yet`);
       return types as string[];
     });

@@ -26,7 +26,8 @@ import type { InterviewCommandResult } from './shared/interview-command-result';
 /**
  * The return-interview workflow. An `Idempotency-Key` header makes a resent request safe: the
  * same key appends nothing twice. Bad input is a 400 naming each field, a command the
- * interview's state does not allow a 409 with the reason, someone else's interview a 403.
+ * interview's state does not allow a 409 with the reason, an interview outside the
+ * caller's scope (another worker's, another authority's) a 404, as for one that does not exist.
  */
 @Controller('api/v1/interviews/:interviewId')
 export class ReturnInterviewsController {

@@ -8,6 +8,7 @@ export * from './access/child-access';
 export * from './access/child-level-query';
 export * from './access/current-scope';
 export * from './audit/audit-log';
+export * from './audit/disclosure';
 export * from './audit/audit-chain';
 export * from './audit/audit.migrations';
 export * from './audit/sql-audit-log';

@@ -238,14 +238,15 @@ describe('alert ids come from the cause', () => {
 });
 
 describe('alert vocabulary', () => {
-  it('has the eleven types, five audiences and four statuses', () => {
-    expect(ALERT_TYPES).toHaveLength(11);
+  it('has the twelve types, six audiences and four statuses', () => {
+    expect(ALERT_TYPES).toHaveLength(12);
     expect(ALERT_AUDIENCES).toEqual([
       'SOCIAL_CARE',
       'CMOG',
       'SAFEGUARDING_MANAGER',
       'RI_COORDINATOR',
       'RESPONSIBLE_LA',
+      'AUDITOR',
     ]);
     expect(ALERT_STATUSES).toEqual(['OPEN', 'ACKNOWLEDGED', 'ESCALATED', 'CLOSED']);
   });

@@ -9,7 +9,10 @@ import {
 } from '@nestjs/common';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
 import {
+  AUDIT_LOG,
   EventProcessing,
+  disclosureEntry,
+  type AuditLog,
   HOMEWARD_CONFIG,
   HomewardMetrics,
   loggableError,
@@ -64,6 +67,7 @@ export class AlertDeliveries
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     @Inject(HOMEWARD_CONFIG) config: HomewardConfig,
     @Inject(DELIVERY_QUEUE) private readonly queue: DeliveryQueue,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     private readonly processing: EventProcessing,
     @Optional() @Inject(ALERT_DELIVERY_SETTINGS) settings?: Partial<DeliverySettings>,
     @Optional() private readonly metrics: HomewardMetrics = new HomewardMetrics(),
@@ -158,6 +162,18 @@ export class AlertDeliveries
       if (error instanceof WebhookRejected) status = error.status;
     }
     await recordAttempt(this.db, job.alertId, job.target, failure, status);
+    // A disclosure whenever the target took the request (even to refuse it): audited.
+    if (status !== null) {
+      await this.audit.record(
+        disclosureEntry({
+          channel: `webhook ${job.target}`,
+          childIds: job.alert.childId ? [job.alert.childId] : [],
+          records: 1,
+          status,
+          result: failure === null ? 'delivered' : 'refused by the target',
+        }),
+      );
+    }
     this.metrics.webhookDeliveries.inc({
       target: job.target,
       outcome: failure === null ? 'delivered' : 'retrying',

@@ -2,7 +2,14 @@ import { Inject, Injectable, Optional, type OnModuleInit } from '@nestjs/common'
 import type { AlertRaised } from '@homeward/domain';
 import type { RecordedEvent } from '@homeward/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@homeward/messaging';
-import { EventProcessing, SAFEGUARDING_ALERTS_TOPIC, type Reactor } from '@homeward/platform';
+import {
+  AUDIT_LOG,
+  EventProcessing,
+  SAFEGUARDING_ALERTS_TOPIC,
+  disclosureEntry,
+  type AuditLog,
+  type Reactor,
+} from '@homeward/platform';
 import { alertDocumentOf, alertMessage } from './alert-document';
 
 /**
@@ -18,6 +25,7 @@ export class AlertPublisher implements Reactor, OnModuleInit {
 
   constructor(
     private readonly processing: EventProcessing,
+    @Inject(AUDIT_LOG) private readonly audit: AuditLog,
     @Optional() @Inject(MESSAGE_BUS) private readonly bus: MessageBus | null,
   ) {}
 
@@ -29,5 +37,15 @@ export class AlertPublisher implements Reactor, OnModuleInit {
     if (!this.bus) return;
     const alert = alertDocumentOf(recorded as unknown as AlertRaised);
     await this.bus.publish(SAFEGUARDING_ALERTS_TOPIC, [alertMessage(alert)]);
+    // A disclosure: audited once Kafka has it (a republish after a crash is audited again).
+    await this.audit.record(
+      disclosureEntry({
+        channel: `kafka ${SAFEGUARDING_ALERTS_TOPIC}`,
+        childIds: alert.childId ? [alert.childId] : [],
+        records: 1,
+        status: 200,
+        result: 'published',
+      }),
+    );
   }
 }
