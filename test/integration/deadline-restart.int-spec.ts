@@ -30,7 +30,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 const sleepUntil = (epochMs: number) => sleep(epochMs - Date.now());
 
 type QueueItem = { interviewId: string; childId: string; dueAt: string; breached: boolean };
-type TimelineEntry = { type: string; data: { detectedAt?: string; notifiedLate?: boolean } };
+/** A timeline entry: when a breach is detected is when it occurred. */
+type TimelineEntry = { type: string; occurredAt: string; details: { notifiedLate?: boolean } };
 type AlertItem = {
   alertId: string;
   type: string;
@@ -185,7 +186,7 @@ describe('a return-interview deadline that passes while Homeward is stopped (Bul
     expect(count(events, 'ReturnInterviewReminderDue')).toBe(1);
     expect(count(events, 'ReturnInterviewUnallocatedEscalated')).toBe(0);
     const breach = events.find((e) => e.type === 'ReturnInterviewDeadlineBreached')!;
-    expect(breach.data.notifiedLate).toBe(false);
+    expect(breach.details.notifiedLate).toBe(false);
     const raised = await alerts(app, ids.childId);
     const overdue = raised.filter((a) => a.type === 'RI_OVERDUE');
     expect(overdue).toEqual([
@@ -197,7 +198,7 @@ describe('a return-interview deadline that passes while Homeward is stopped (Bul
       }),
     ]);
     expect(raised.filter((a) => a.type === 'RI_UNALLOCATED')).toEqual([]);
-    return { detectedAtMs: Date.parse(breach.data.detectedAt!), alertId: overdue[0].alertId };
+    return { detectedAtMs: Date.parse(breach.occurredAt), alertId: overdue[0].alertId };
   }
 
   /** The alarm left in Redis is the next escalation: the coordinator's, a day after scheduling. */

@@ -27,7 +27,8 @@ type HealthBody = {
   info?: Record<string, { status: string; parked?: Record<string, number> }>;
 };
 type QueueItem = { interviewId: string; childId: string; dueAt: string; breached: boolean };
-type TimelineEntry = { type: string; data: { detectedAt?: string } };
+/** A timeline entry: when a breach is detected is when it occurred. */
+type TimelineEntry = { type: string; occurredAt: string };
 
 let postgres: DedicatedPostgres | undefined;
 let redis: DedicatedRedis | undefined;
@@ -261,7 +262,7 @@ describe('the all-in-one Homeward while its PostgreSQL and its Redis crash and c
         return found;
       }, 30_000);
       expect(breach).toHaveLength(1);
-      const detectedAtMs = Date.parse(breach[0].data.detectedAt!);
+      const detectedAtMs = Date.parse(breach[0].occurredAt);
       expect(detectedAtMs).toBeGreaterThanOrEqual(dueAtMs);
       breaches.push(`${detectedAtMs - dueAtMs} ms after it was due`);
     }

@@ -24,7 +24,8 @@ describe('Kafka intake and forwarding (real broker, real PostgreSQL)', () => {
   let app: INestApplication;
   let bus: KafkaMessageBus;
   let drop: () => Promise<void>;
-  const worker = `Bearer ${tokenFor('ri-worker')}`;
+  // The whole queue (a worker sees only what is allocated to them).
+  const coordinator = `Bearer ${tokenFor('ri-coordinator')}`;
   // Own topics and groups: a message that blocked a partition here could block nobody else's run.
   const namespace = `it-intake-${randomUUID().slice(0, 8)}`;
 
@@ -65,7 +66,7 @@ describe('Kafka intake and forwarding (real broker, real PostgreSQL)', () => {
   const readTopic = (topic: string, ...rest: DropFirst<Parameters<typeof readPhysicalTopic>>) =>
     readPhysicalTopic(`${namespace}.${topic}`, ...rest);
   const queue = async () =>
-    (await api(app).get('/api/v1/interviews').set('Authorization', worker).expect(200))
+    (await api(app).get('/api/v1/interviews').set('Authorization', coordinator).expect(200))
       .body as Array<{
       episodeId: string;
       childId: string;

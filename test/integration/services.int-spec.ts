@@ -104,7 +104,7 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
   };
   const queue = () => consoleGet<QueueItem[]>('/api/v1/interviews');
   const timeline = (childId: string) =>
-    consoleGet<Array<{ type: string; data: { detectedAt?: string; dueAt?: string } }>>(
+    consoleGet<Array<{ type: string; occurredAt: string }>>(
       `/api/v1/children/${childId}/timeline`,
     );
   const publish = (...bodies: Array<{ force: string; policeReference: string }>) =>
@@ -177,7 +177,7 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
     );
     expect(breaches).toHaveLength(1);
     const event = breaches[0];
-    const lateMs = Date.parse(event.data.detectedAt!) - Date.parse(breached.dueAt);
+    const lateMs = Date.parse(event.occurredAt) - Date.parse(breached.dueAt);
     console.log(
       `four services: deadline breach recorded ${lateMs} ms after dueAt (BullMQ on Redis)`,
     );

@@ -105,7 +105,11 @@ export function timelineView(event: TimelineEvent): TimelineView {
         group: 'INTERVIEWS',
         summary: 'Return interview not held within 72 hours',
         by: null,
-        details: { interviewId: event.data.interviewId, dueAt: event.data.dueAt },
+        details: {
+          interviewId: event.data.interviewId,
+          dueAt: event.data.dueAt,
+          notifiedLate: event.data.notifiedLate,
+        },
       };
     case 'ReturnInterviewCancelled':
       return {
