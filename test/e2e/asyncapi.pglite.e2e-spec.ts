@@ -204,7 +204,10 @@ describe('the messages Homeward publishes match the document', () => {
     await post('/api/v1/police/notifications', police, riskRegraded(missing)).expect(202);
     await post('/api/v1/police/notifications', police, childFound(missing)).expect(202);
     const interview = await eventually(async () => {
-      const res = await api(app).get('/api/v1/interviews').set('Authorization', worker).expect(200);
+      const res = await api(app)
+        .get('/api/v1/interviews')
+        .set('Authorization', coordinator)
+        .expect(200);
       const item = (res.body as Json[]).find((i) => i.childId === childId);
       if (!item) throw new Error('not scheduled yet');
       return item;

@@ -338,7 +338,7 @@ describe('the documented response schemas', () => {
         .childId as string;
       await post('/api/v1/police/notifications', police, childFound(missing)).expect(202);
       interviewId = await eventually(async () => {
-        const queue = (await get('/api/v1/interviews', worker).expect(200)).body as Schema[];
+        const queue = (await get('/api/v1/interviews', coordinator).expect(200)).body as Schema[];
         const item = queue.find((i) => i.childId === childId);
         if (!item) throw new Error('interview not scheduled yet');
         return item.interviewId as string;
@@ -349,7 +349,8 @@ describe('the documented response schemas', () => {
 
     it('the interview detail, before and after the interview is held', async () => {
       const url = `/api/v1/interviews/${interviewId}`;
-      const scheduled = await get(url, worker).expect(200);
+      // Before allocation the coordinator reads it (a worker sees only what is allocated to them).
+      const scheduled = await get(url, coordinator).expect(200);
       expect(scheduled.body.screeningPrefill).not.toBeUndefined();
       expectDocumented(document, detail, scheduled.body);
 

@@ -240,6 +240,7 @@ const everyAlertType = {
   RI_OVERDUE: 0,
   OUT_OF_AREA: 0,
   ALERT_UNACKNOWLEDGED: 0,
+  BREAK_GLASS_ACCESS: 0,
 };
 
 describe('the board figures', () => {

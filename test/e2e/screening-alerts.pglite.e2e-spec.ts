@@ -81,7 +81,7 @@ describe("a Walsall child's SIGNIFICANT screening", () => {
       .childId as string;
     await post('/api/v1/police/notifications', police, childFound(missing)).expect(202);
     const interview = await eventually(async () => {
-      const res = await get('/api/v1/interviews', worker).expect(200);
+      const res = await get('/api/v1/interviews', coordinator).expect(200);
       const item = (res.body as Json[]).find((i) => i.childId === childId);
       if (!item) throw new Error('interview not scheduled yet');
       return item;
