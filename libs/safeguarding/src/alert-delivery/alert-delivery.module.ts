@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '@homeward/platform';
 import { AlertDeliveriesController } from './alert-deliveries.controller';
+import { GetAlertDeliveriesHandler } from './get-alert-deliveries.query';
 import { AlertDeliveries } from './alert-deliveries.service';
 import { AlertPublisher } from './alert-publisher.reactor';
 import { AlertWebhooksReactor } from './alert-webhooks.reactor';
@@ -38,6 +39,7 @@ import { InProcessDeliveryQueue } from './in-process-delivery-queue';
       },
     },
     AlertDeliveries,
+    GetAlertDeliveriesHandler,
     AlertWebhooksReactor,
     AlertPublisher,
   ],
