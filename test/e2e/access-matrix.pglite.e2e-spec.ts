@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROLES, ROUTE_POLICY, routePolicyOf, scopeOf, type Role } from '@homeward/platform';
 import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
-import { childFound, missingReported } from '../support/notifications';
+import { childWithInterview } from '../support/scenes';
 import { routesOf, type Route } from '../support/routes';
 
 /**
@@ -43,34 +43,6 @@ interface Scene {
 }
 let scene: Scene;
 
-async function childWithInterview(authority: string) {
-  const missing = missingReported({
-    child: { ...missingReported().child, responsibleLocalAuthority: authority },
-  });
-  const reported = await api(app)
-    .post('/api/v1/police/notifications')
-    .set('Authorization', police)
-    .send(missing)
-    .expect(202);
-  await api(app)
-    .post('/api/v1/police/notifications')
-    .set('Authorization', police)
-    .send(childFound(missing))
-    .expect(202);
-  const interview = await eventually(async () => {
-    const queue = (await api(app).get('/api/v1/interviews').set('Authorization', anyCoordinator))
-      .body as Json[];
-    const found = queue.find((i) => i.childId === reported.body.childId);
-    if (!found) throw new Error('not scheduled yet');
-    return found;
-  });
-  return {
-    childId: reported.body.childId as string,
-    interviewId: interview.interviewId as string,
-    policeReference: missing.policeReference,
-  };
-}
-
 const openMeeting = async (localAuthority: string) =>
   (
     await api(app)
@@ -83,8 +55,11 @@ const openMeeting = async (localAuthority: string) =>
 beforeAll(async () => {
   app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
   routes = routesOf(app);
-  const walsall = await childWithInterview('Walsall');
-  const sandwell = await childWithInterview('Sandwell');
+  const walsall = await childWithInterview(app, 'Walsall', { police, coordinator: anyCoordinator });
+  const sandwell = await childWithInterview(app, 'Sandwell', {
+    police,
+    coordinator: anyCoordinator,
+  });
   await api(app)
     .post(`/api/v1/interviews/${walsall.interviewId}/allocate`)
     .set('Authorization', anyCoordinator)
@@ -167,7 +142,7 @@ describe('the access matrix', () => {
       const policy = routePolicyOf(route.accessKey!)!;
       for (const role of ROLES) {
         const token = tokenOf(role);
-        const allowed = (policy.roles as readonly Role[]).includes(role);
+        const allowed = policy.roles.includes(role);
         const reaches = scopeOf({
           sub: role === 'ri-worker' ? WORKER : role,
           roles: [role],

@@ -10,7 +10,7 @@ import {
   testConfig,
   tokenFor,
 } from '../support/homeward-app';
-import { childFound, missingReported } from '../support/notifications';
+import { childWithInterview } from '../support/scenes';
 
 /**
  * Each person sees only the children they work with, states why, and every look is in the
@@ -39,30 +39,6 @@ let walsallChild: string;
 let sandwellChild: string;
 let walsallInterview: string;
 
-async function childWithInterview(authority: string) {
-  const missing = missingReported({
-    child: { ...missingReported().child, responsibleLocalAuthority: authority },
-  });
-  const reported = await api(app)
-    .post('/api/v1/police/notifications')
-    .set('Authorization', police)
-    .send(missing)
-    .expect(202);
-  await api(app)
-    .post('/api/v1/police/notifications')
-    .set('Authorization', police)
-    .send(childFound(missing))
-    .expect(202);
-  const interview = await eventually(async () => {
-    const queue = (await api(app).get('/api/v1/interviews').set('Authorization', anyCoordinator))
-      .body as Json[];
-    const found = queue.find((i) => i.childId === reported.body.childId);
-    if (!found) throw new Error('not scheduled yet');
-    return found;
-  });
-  return { childId: reported.body.childId as string, interviewId: interview.interviewId as string };
-}
-
 const read = (path: string, as: string, purpose = 'return interview preparation') =>
   apiWithoutPurpose(app).get(path).set('Authorization', as).set('X-Purpose', purpose);
 
@@ -74,8 +50,8 @@ const auditOf = async (query: string) =>
 
 beforeAll(async () => {
   app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
-  const w = await childWithInterview('Walsall');
-  const s = await childWithInterview('Sandwell');
+  const w = await childWithInterview(app, 'Walsall', { police, coordinator: anyCoordinator });
+  const s = await childWithInterview(app, 'Sandwell', { police, coordinator: anyCoordinator });
   walsallChild = w.childId;
   walsallInterview = w.interviewId;
   sandwellChild = s.childId;

@@ -421,7 +421,9 @@ describe('triage and repeat patterns on the real pipeline', () => {
     const raised = await eventually(async () => {
       const timeline = (await get(`/api/v1/children/${childId}/timeline`).expect(200))
         .body as Json[];
-      const types = timeline.filter((e) => e.type === 'AlertRaised').map((e) => e.details.alertType);
+      const types = timeline
+        .filter((e) => e.type === 'AlertRaised')
+        .map((e) => e.details.alertType);
       if (types.length < 6) throw new Error(`only ${types.length} alerts on the timeline yet`);
       return types as string[];
     });

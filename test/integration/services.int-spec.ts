@@ -104,9 +104,7 @@ describe('Homeward as four services on real Kafka, Redis and PostgreSQL', () => 
   };
   const queue = () => consoleGet<QueueItem[]>('/api/v1/interviews');
   const timeline = (childId: string) =>
-    consoleGet<Array<{ type: string; occurredAt: string }>>(
-      `/api/v1/children/${childId}/timeline`,
-    );
+    consoleGet<Array<{ type: string; occurredAt: string }>>(`/api/v1/children/${childId}/timeline`);
   const publish = (...bodies: Array<{ force: string; policeReference: string }>) =>
     bus.publish(
       POLICE_NOTIFICATIONS_TOPIC,

@@ -32,7 +32,7 @@ describe('the access policy', () => {
     for (const role of ['auditor', 'admin'] as const) {
       expect(ROLE_POLICY[role].children).toBe('NONE');
       const reads = Object.entries(ROUTE_POLICY)
-        .filter(([, p]) => p.reads === 'CHILD_DATA' && (p.roles as readonly Role[]).includes(role))
+        .filter(([, p]) => p.reads === 'CHILD_DATA' && p.roles.includes(role))
         .map(([route]) => route);
       // The auditor reads alerts only of its own audience (break-glass), which name no child.
       expect(reads).toEqual(role === 'auditor' ? ['GET /api/v1/alerts'] : []);
@@ -49,7 +49,9 @@ describe('the access policy', () => {
 
 describe('a caller’s scope', () => {
   it('given a worker, reaches only the children allocated to them', () => {
-    const scope = scopeOf(caller(['ri-worker'], { sub: 'worker-a', localAuthorities: ['Walsall'] }));
+    const scope = scopeOf(
+      caller(['ri-worker'], { sub: 'worker-a', localAuthorities: ['Walsall'] }),
+    );
     expect(scope).toMatchObject({ everyChild: false, authorities: [], allocatedTo: 'worker-a' });
     expect(scope.fields.has('INTELLIGENCE')).toBe(false);
   });
@@ -62,7 +64,9 @@ describe('a caller’s scope', () => {
   });
 
   it('given a development token for every authority, reaches every child only for a role that reaches by authority', () => {
-    expect(scopeOf(caller(['safeguarding-manager'], { everyAuthority: true })).everyChild).toBe(true);
+    expect(scopeOf(caller(['safeguarding-manager'], { everyAuthority: true })).everyChild).toBe(
+      true,
+    );
     expect(scopeOf(caller(['ri-worker'], { everyAuthority: true })).everyChild).toBe(false);
     expect(scopeOf(caller(['auditor'], { everyAuthority: true })).everyChild).toBe(false);
   });

@@ -53,7 +53,11 @@ export const RequestContext = {
   },
 
   /** Notes child-level data the query layer handed out in this request (for the audit). */
-  noteRead(childIds: readonly string[], records: number, brokeGlassFor: readonly string[] = []): void {
+  noteRead(
+    childIds: readonly string[],
+    records: number,
+    brokeGlassFor: readonly string[] = [],
+  ): void {
     const context = storage.getStore();
     if (!context) return;
     context.reads ??= { childIds: new Set(), records: 0, brokeGlassFor: new Set() };
