@@ -2,7 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ConsoleModule } from '@homeward/console';
 import { IntakeModule } from '@homeward/intake';
 import { InterviewsModule } from '@homeward/interviews';
-import { ForwarderModule, PlatformModule, type HomewardConfig } from '@homeward/platform';
+import {
+  ConsoleWebModule,
+  ForwarderModule,
+  PlatformModule,
+  type HomewardConfig,
+} from '@homeward/platform';
 import { AlertDeliveryModule, SafeguardingModule } from '@homeward/safeguarding';
 
 /**
@@ -29,6 +34,7 @@ export class HomewardModule {
         SafeguardingModule,
         options.alertDelivery ?? AlertDeliveryModule,
         ConsoleModule,
+        ConsoleWebModule,
         ...(config.kafka ? [ForwarderModule] : []),
       ],
     };

@@ -1,4 +1,5 @@
-import { bootstrapService } from '@homeward/platform';
+import { bootstrapService, checkLocalUsersOrExit } from '@homeward/platform';
 import { HomewardModule } from './app.module';
 
+checkLocalUsersOrExit();
 void bootstrapService('all', (config) => HomewardModule.forRoot(config));

@@ -48,3 +48,8 @@ export * from './scheduling/wake-ups';
 export * from './outages/dependency-outage';
 export * from './validation/unsafe-input';
 export * from './observability';
+export * from './console-web/local-users';
+export * from './console-web/console-web.module';
+export * from './console-web/session.controller';
+export * from './console-web/session.response';
+export * from './console-web/serve-console-web';

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/roles';
+import { ROLES, type Role } from '../auth/roles';
 
 /*
  * THE access policy: one table, read by the guard (which roles may call a route, whether it
@@ -141,6 +141,9 @@ export const ROUTE_POLICY = {
   'GET /api/v1/reports/ssda903/missing': child('safeguarding-manager'),
 
   'GET /api/v1/audit': other('auditor'),
+
+  // Who the token says the caller is: the console shows it on every page.
+  'GET /api/v1/session/me': other(...ROLES),
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteKey = keyof typeof ROUTE_POLICY;

@@ -1,6 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
+import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
+import { serveConsoleWeb } from '../console-web/serve-console-web';
 import { HomewardMetrics } from '../observability/homeward-metrics';
 import { requestIdOf } from '../observability/http-context.middleware';
 import { httpMetricsMiddleware } from '../observability/http-metrics.middleware';
@@ -15,11 +17,20 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * and no proxy or browser cache should keep one. Then JSON bodies up to 64 KiB, HTTP metrics,
  * and the OpenAPI document of the application's routes at /api/docs. Body-parser errors happen before Nest's filters (and middleware) see the request,
  * so they are answered here, with a request id, in the same `{ errors: [...] }` shape as every
- * other bad input.
+ * other bad input. The embedded application and the console service also serve the web
+ * console's built files at `/` (serveConsoleWeb); the policy's `script-src 'self'` and
+ * `connect-src 'self'` let its own bundles run and call the API (server-sent events too), and
+ * nothing from anywhere else.
  */
 export function configureHttp(app: INestApplication): void {
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
-  app.use(helmet());
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] },
+      },
+    }),
+  );
   app.use(noStore);
   // Counted before the body is parsed, so a body refused by the parser is counted too.
   app.use(httpMetricsMiddleware(app.get(HomewardMetrics)));
@@ -47,6 +58,8 @@ export function configureHttp(app: INestApplication): void {
     next(error);
   });
   serveOpenApi(app);
+  const { service } = app.get<symbol, HomewardConfig>(HOMEWARD_CONFIG);
+  if (service === 'all' || service === 'console') serveConsoleWeb(app);
   app.enableShutdownHooks();
 }
 
