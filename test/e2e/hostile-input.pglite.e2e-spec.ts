@@ -29,7 +29,8 @@ const everyone = token([...ROLES, ...PROTO_ROLES]);
 
 beforeAll(async () => {
   app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
-  routes = routesOf(app).filter((r) => r.method === 'GET' || r.method === 'POST');
+  // Streams (server-sent events) never end, so a sweep cannot wait for their answer.
+  routes = routesOf(app).filter((r) => (r.method === 'GET' || r.method === 'POST') && !r.stream);
 });
 afterAll(async () => {
   await app?.close();

@@ -1,6 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import {
+  METHOD_METADATA,
+  PATH_METADATA,
+  ROUTE_ARGS_METADATA,
+  SSE_METADATA,
+} from '@nestjs/common/constants';
 import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer } from '@nestjs/core';
 import { ACCESS_KEY, PUBLIC_KEY } from '@homeward/platform';
@@ -17,6 +22,8 @@ export interface Route {
   /** The route's entry in the access policy, as its @Access() names it; null if none. */
   accessKey: string | null;
   public: boolean;
+  /** A server-sent events stream: it answers, then never ends. */
+  stream: boolean;
 }
 
 const METHODS: Partial<Record<RequestMethod, Route['method']>> = {
@@ -66,9 +73,21 @@ export function routesOf(nest: INestApplication): Route[] {
           public:
             Reflect.getMetadata(PUBLIC_KEY, handler) === true ||
             Reflect.getMetadata(PUBLIC_KEY, controller) === true,
+          stream: Reflect.getMetadata(SSE_METADATA, handler) === true,
         });
       }
     }
   }
   return found;
+}
+
+/**
+ * The status a stream route answers with (its headers), without waiting for a body that never
+ * ends. The app must be listening (app.listen).
+ */
+export async function streamStatus(url: string, headers: Record<string, string>): Promise<number> {
+  const controller = new AbortController();
+  const res = await fetch(url, { headers, signal: controller.signal });
+  controller.abort();
+  return res.status;
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsController } from './alerts/alerts.controller';
 import { AlertsProjection } from './alerts/alerts.projection';
 import { GetAlertsHandler } from './alerts/get-alerts.handler';
+import { LiveController } from './live/live.controller';
 import { ChildScopeProjection } from './child-scope/child-scope.projection';
 import { ChildTimelineProjection } from './child-timeline/child-timeline.projection';
 import { ChildrenController } from './child-timeline/children.controller';
@@ -18,7 +19,7 @@ import { InterviewsController } from './interview-queue/interviews.controller';
  */
 @Module({
   imports: [ReportsModule],
-  controllers: [ChildrenController, InterviewsController, AlertsController],
+  controllers: [ChildrenController, InterviewsController, AlertsController, LiveController],
   providers: [
     ChildTimelineProjection,
     ChildScopeProjection,

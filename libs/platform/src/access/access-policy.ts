@@ -137,6 +137,9 @@ export const ROUTE_POLICY = {
   'POST /api/v1/cmog/actions/:actionId/complete': write(...CMOG),
   'GET /api/v1/cmog/actions': child(...CMOG, 'safeguarding-manager'),
 
+  // Names a changed list, never a child; the reads it prompts are scoped and audited.
+  'GET /api/v1/live': other(...CASE_READERS),
+
   'GET /api/v1/reports/board': other('safeguarding-manager'),
   'GET /api/v1/reports/ssda903/missing': child('safeguarding-manager'),
 

@@ -16,6 +16,7 @@ import {
   type Subscription,
 } from '@homeward/event-store';
 import { MESSAGE_BUS, type MessageBus, type RunningConsumer } from '@homeward/messaging';
+import { Subject, type Observable } from 'rxjs';
 import { SCHEDULER, type Scheduler } from '@homeward/scheduler';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '../config/homeward-config';
 import { fromEventMessage } from '../messaging/event-message';
@@ -65,6 +66,12 @@ export const kafkaBoundaryCheckpoint = (processor: string) => `${processor}@kafk
 export class EventProcessing implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('EventProcessing');
   private readonly projections: Projection[] = [];
+  private readonly changes = new Subject<string>();
+  /**
+   * The name of each projection whose read model changed, once the change is committed: the
+   * console's live updates listen (they carry the name only, never what changed).
+   */
+  readonly readModelChanges: Observable<string> = this.changes.asObservable();
   private readonly reactors: Reactor[] = [];
   private readonly subscriptions = new Map<string, Subscription>();
   private readonly consumers = new Map<string, RunningConsumer>();
@@ -127,6 +134,8 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
           }),
         );
         this.handled(projection, events);
+        if (events.some((e) => projection.eventTypes.has(e.type)))
+          this.changes.next(projection.name);
       });
     }
     for (const reactor of this.reactors) {
@@ -190,6 +199,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.changes.complete();
     await this.resets.stop();
     await Promise.all([...this.subscriptions.values()].map((s) => s.stop()));
     await Promise.all([...this.consumers.values()].map((c) => c.stop()));
