@@ -1,0 +1,183 @@
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { api, ApiError, onApiError, session } from './api/client';
+import type { SessionMe, SessionStarted } from './api/types';
+import { ChildPage } from './pages/Child';
+import { ComingPage } from './pages/Coming';
+import { InterviewDetailPage } from './pages/InterviewDetail';
+import { InterviewList } from './pages/Interviews';
+import { PurposeForm } from './pages/Purpose';
+import { SignIn } from './pages/SignIn';
+import { Link, match, navigate, usePath } from './router';
+
+const NAME_KEY = 'homeward.name';
+
+function homeFor(roles: string[]): string {
+  if (roles.includes('ri-coordinator')) return '/queue';
+  if (roles.includes('ri-worker')) return '/my-interviews';
+  return '/coming';
+}
+
+/** Child-level pages: the purpose is asked first, and again when the API asks for it. */
+function WithPurpose(props: { children: JSX.Element }): JSX.Element {
+  const [purpose, setPurpose] = useState(session.purpose());
+  const [asked, setAsked] = useState(false);
+  useEffect(
+    () =>
+      onApiError((error) => {
+        if (!error.needsPurpose) return;
+        session.clearPurpose();
+        setAsked(true);
+        setPurpose(null);
+      }),
+    [],
+  );
+  if (!purpose) return <PurposeForm asked={asked} onSet={() => setPurpose(session.purpose())} />;
+  return props.children;
+}
+
+function Header(props: { me: SessionMe; onSignOut: () => void }): JSX.Element {
+  const name = sessionStorage.getItem(NAME_KEY);
+  const roles = props.me.roles;
+  const path = usePath();
+  const here = (href: string) => (path === href ? 'page' : undefined);
+  return (
+    <header class="site">
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <p class="brand">Homeward staff console</p>
+      <nav aria-label="Main">
+        <ul>
+          {roles.includes('ri-coordinator') && (
+            <li>
+              <Link href="/queue" aria-current={here('/queue')}>
+                Interview queue
+              </Link>
+            </li>
+          )}
+          {roles.includes('ri-worker') && (
+            <li>
+              <Link href="/my-interviews" aria-current={here('/my-interviews')}>
+                My interviews
+              </Link>
+            </li>
+          )}
+          <li>
+            <Link href="/coming" aria-current={here('/coming')}>
+              Still to come
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <p class="who" data-testid="signed-in-as">
+        Signed in as <strong>{name ?? props.me.sub}</strong>
+        {name && name !== props.me.sub ? ` (${props.me.sub})` : ''} · role{' '}
+        {roles.length === 1 ? '' : 's '}
+        {roles.join(', ')}
+        {props.me.organisation ? ` · ${props.me.organisation}` : ''}
+      </p>
+      {session.purpose() && <p class="purpose">Purpose: {session.purpose()}</p>}
+      <button type="button" onClick={props.onSignOut}>
+        Sign out
+      </button>
+    </header>
+  );
+}
+
+function Page(props: { me: SessionMe; path: string }): JSX.Element {
+  const { me, path } = props;
+  if (path === '/' || path === '') {
+    navigate(homeFor(me.roles));
+    return <p role="status">Opening your home page…</p>;
+  }
+  if (path === '/queue')
+    return (
+      <WithPurpose>
+        <InterviewList mode="queue" />
+      </WithPurpose>
+    );
+  if (path === '/my-interviews')
+    return (
+      <WithPurpose>
+        <InterviewList mode="mine" />
+      </WithPurpose>
+    );
+  if (path === '/coming') return <ComingPage roles={me.roles} />;
+  const interview = match('/interviews/:interviewId', path);
+  if (interview)
+    return (
+      <WithPurpose>
+        <InterviewDetailPage interviewId={interview.interviewId} />
+      </WithPurpose>
+    );
+  const child = match('/children/:childId', path);
+  if (child)
+    return (
+      <WithPurpose>
+        <ChildPage childId={child.childId} />
+      </WithPurpose>
+    );
+  return (
+    <main id="main">
+      <h1>Page not found</h1>
+      <p>
+        There is no page at this address. <Link href="/">Go to your home page</Link>.
+      </p>
+    </main>
+  );
+}
+
+export function App(): JSX.Element {
+  const path = usePath();
+  const [token, setToken] = useState(session.token());
+  const [me, setMe] = useState<SessionMe | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const signOut = () => {
+    session.clear();
+    sessionStorage.removeItem(NAME_KEY);
+    setMe(null);
+    setToken(null);
+    navigate('/');
+  };
+
+  useEffect(() => onApiError((e) => e.status === 401 && signOut()), []);
+
+  useEffect(() => {
+    if (!token) return;
+    setError(null);
+    api.get<SessionMe>('/api/v1/session/me').then(setMe, (err: unknown) => {
+      if (err instanceof ApiError && err.status === 401) return; // signed out by the listener
+      setError(err instanceof Error ? err.message : String(err));
+    });
+  }, [token]);
+
+  if (!token) {
+    return (
+      <SignIn
+        onSignedIn={(started: SessionStarted) => {
+          sessionStorage.setItem(NAME_KEY, started.user.name);
+          setToken(session.token());
+        }}
+      />
+    );
+  }
+  if (error)
+    return (
+      <main id="main">
+        <h1>Homeward</h1>
+        <p role="alert">Your sign-in could not be checked: {error}</p>
+        <button type="button" onClick={signOut}>
+          Sign out
+        </button>
+      </main>
+    );
+  if (!me) return <p role="status">Checking your sign-in…</p>;
+  return (
+    <>
+      <Header me={me} onSignOut={signOut} />
+      <Page me={me} path={path} />
+    </>
+  );
+}
