@@ -552,6 +552,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Roles: ri-coordinator, ri-worker, social-care, cmog-member, cmog-chair, safeguarding-manager. */
+        get: operations["LiveController_changes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/police/notifications": {
         parameters: {
             query?: never;
@@ -605,6 +622,66 @@ export interface paths {
          * @description Roles: safeguarding-manager. Child-level data: only children in the caller’s scope (others answer 404); a stated purpose is required and the read is audited.
          */
         get: operations["ReportsController_ssda903Missing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Signs in as a local user (development key only): a token for `Authorization: Bearer`.
+         * @description Public: no token needed.
+         */
+        post: operations["SessionController_signIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller, from the verified token.
+         * @description Roles: police-system, ri-coordinator, ri-worker, safeguarding-manager, social-care, cmog-member, cmog-chair, auditor, admin.
+         */
+        get: operations["SessionController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/session/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The local users to sign in as (development key only).
+         * @description Public: no token needed.
+         */
+        get: operations["SessionController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1092,6 +1169,20 @@ export interface components {
             pushFactors: string;
             screening: components["schemas"]["ScreeningDto"];
         };
+        ConsoleLocalUser: {
+            /** @description Becomes the token's `sub`. */
+            id: string;
+            /** @description The local authorities the person works for; empty for none. */
+            localAuthorities: string[];
+            name: string;
+            organisation: string;
+            roles: ("admin" | "auditor" | "cmog-chair" | "cmog-member" | "police-system" | "ri-coordinator" | "ri-worker" | "safeguarding-manager" | "social-care")[];
+        };
+        ConsoleSession: {
+            /** @description HS256 JWT signed with the development key, valid for 8 hours (less if AUTH_MAX_TOKEN_LIFETIME is shorter). */
+            token: string;
+            user: components["schemas"]["ConsoleLocalUser"];
+        };
         ContactAttempt: {
             at: string;
             attemptNumber: number;
@@ -1560,6 +1651,20 @@ export interface components {
             suggested: "LOW" | "MEDIUM" | "NONE" | "SIGNIFICANT";
             /** @description Plain sentences naming the indicators in the tool's own words. */
             suggestedReasons: string[];
+        };
+        SessionCaller: {
+            /** @description True only for a development token covering every local authority (`localAuthorities: ["*"]`). */
+            everyAuthority: boolean;
+            /** @description Empty for none, or when `everyAuthority` is true. */
+            localAuthorities: string[];
+            organisation: string | null;
+            /** @description Only Homeward's own roles: others in the token are ignored. */
+            roles: ("admin" | "auditor" | "cmog-chair" | "cmog-member" | "police-system" | "ri-coordinator" | "ri-worker" | "safeguarding-manager" | "social-care")[];
+            sub: string;
+        };
+        SignInDto: {
+            /** @description The `id` of a local user (GET /api/v1/session/users lists them). */
+            userId: string;
         };
         SignificantIndicator: {
             code: string;
@@ -3639,6 +3744,62 @@ export interface operations {
             };
         };
     };
+    LiveController_changes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: `event: changed` with data `{"list":"interviews"|"alerts"|"timeline"}` when that list changed, and a comment-free `event: ping` every 25 s */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description bad input: every bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorsBody"];
+                };
+            };
+            /** @description no bearer token, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the token has none of the roles ri-coordinator, ri-worker, social-care, cmog-member, cmog-chair, safeguarding-manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the database or broker is not answering (with Retry-After): nothing was written, resend */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     PoliceNotificationsController_receive: {
         parameters: {
             query?: never;
@@ -3837,6 +3998,130 @@ export interface operations {
             };
             /** @description the database or broker is not answering (with Retry-After): nothing was written, resend */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionController_signIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignInDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleSession"];
+                };
+            };
+            /** @description no `userId`, or not a local user’s */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorsBody"];
+                };
+            };
+            /** @description local sign-in is off: tokens are not verified with the development key */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionCaller"];
+                };
+            };
+            /** @description bad input: every bad field is named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ValidationErrorsBody"];
+                };
+            };
+            /** @description no bearer token, or not a valid one */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the token has none of the roles police-system, ri-coordinator, ri-worker, safeguarding-manager, social-care, cmog-member, cmog-chair, auditor, admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the database or broker is not answering (with Retry-After): nothing was written, resend */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsoleLocalUser"][];
+                };
+            };
+            /** @description local sign-in is off: tokens are not verified with the development key */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
