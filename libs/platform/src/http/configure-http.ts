@@ -27,7 +27,13 @@ export function configureHttp(app: INestApplication): void {
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'script-src': ["'self'"], 'connect-src': ["'self'"] },
+        directives: {
+          'script-src': ["'self'"],
+          'connect-src': ["'self'"],
+          // Homeward serves plain http (TLS ends at the proxy in front of it, if any): upgrading
+          // the console's own requests would break it on http://<host>:3000.
+          'upgrade-insecure-requests': null,
+        },
       },
     }),
   );

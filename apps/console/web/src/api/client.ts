@@ -80,3 +80,55 @@ export const api = {
   get: <T>(path: string): Promise<T> => call<T>('GET', path),
   post: <T>(path: string, body: unknown): Promise<T> => call<T>('POST', path, body),
 };
+
+/**
+ * Live updates: reads the server-sent events of GET /api/v1/live (with fetch, as EventSource
+ * cannot send the bearer token) and calls `onChange` with the name of each list that changed.
+ * The events name a list, never a child; the page then reads the list again (scoped, audited).
+ * Reconnects after a dropped connection. Returns a function that stops listening.
+ */
+export function listen(onChange: (list: string) => void): () => void {
+  let stopped = false;
+  let controller = new AbortController();
+  const connect = async (): Promise<void> => {
+    while (!stopped) {
+      controller = new AbortController();
+      try {
+        const token = session.token();
+        const res = await fetch('/api/v1/live', {
+          headers: token ? { Authorization: `Bearer ${token}` } : {},
+          signal: controller.signal,
+        });
+        if (!res.ok || !res.body) throw new Error(`live updates answered ${res.status}`);
+        const reader = res.body.getReader();
+        const decoder = new TextDecoder();
+        let buffer = '';
+        for (;;) {
+          const { value, done } = await reader.read();
+          if (done) break;
+          buffer += decoder.decode(value, { stream: true });
+          const messages = buffer.split('\n\n');
+          buffer = messages.pop() ?? '';
+          for (const message of messages) {
+            const data = message.split('\n').find((line) => line.startsWith('data:'));
+            if (!message.includes('event: changed') || !data) continue;
+            try {
+              const { list } = JSON.parse(data.slice(5)) as { list?: unknown };
+              if (typeof list === 'string') onChange(list);
+            } catch {
+              // Not an event of ours: ignored.
+            }
+          }
+        }
+      } catch {
+        // Dropped or refused: try again shortly, unless the page stopped listening.
+      }
+      if (!stopped) await new Promise((resolve) => setTimeout(resolve, 3000));
+    }
+  };
+  void connect();
+  return () => {
+    stopped = true;
+    controller.abort();
+  };
+}

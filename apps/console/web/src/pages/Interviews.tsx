@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api } from '../api/client';
+import { ApiError, api, listen } from '../api/client';
 import type {
   GetAnswer,
   InterviewQueueItem,
@@ -151,6 +151,15 @@ export function InterviewList(props: { mode: 'queue' | 'mine' }): JSX.Element {
       },
     );
   }, [props.mode, reload]);
+
+  // A new interview, an allocation or a breach appears without reloading the page.
+  useEffect(
+    () =>
+      listen((list) => {
+        if (list === 'interviews') setReload((n) => n + 1);
+      }),
+    [],
+  );
 
   useEffect(() => {
     if (props.mode !== 'queue') return;

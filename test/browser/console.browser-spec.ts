@@ -1,0 +1,155 @@
+import type { INestApplication } from '@nestjs/common';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { api, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
+import { childFound, missingReported } from '../support/notifications';
+import { accessibilityProblems, launchChromium, screenshot } from './browser';
+
+/**
+ * The staff console in a real browser (Debian's Chromium), over the embedded Homeward and the
+ * built console (`npm run build`): the same API, roles, scopes, purpose rule and audit as every
+ * other client.
+ */
+const WEB = join(__dirname, '../../dist/console-web/index.html');
+const dataDir = mkdtempSync(join(tmpdir(), 'homeward-browser-'));
+let app: INestApplication;
+let browser: Browser;
+let base: string;
+
+const police = `Bearer ${tokenFor('police-system')}`;
+
+beforeAll(async () => {
+  if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
+  app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
+  await app.listen(0, '127.0.0.1');
+  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** States the purpose when the console asks for it (once a session, at the first child-level read). */
+async function statePurposeIfAsked(page: Page, purpose = 'browser test: a day of work') {
+  const why = page.getByLabel(/Why are you looking/);
+  if (await why.isVisible().catch(() => false)) {
+    await why.fill(purpose);
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+}
+
+/** A fresh browser session signed in as the local user of that name. */
+async function signedInAs(name: string): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+  await page.waitForLoadState('networkidle');
+  await statePurposeIfAsked(page);
+  return page;
+}
+
+/** Opens a page of the console, stating the purpose if it asks. */
+async function visit(page: Page, path: string): Promise<void> {
+  await page.goto(`${base}${path}`);
+  await page.waitForLoadState('networkidle');
+  await statePurposeIfAsked(page);
+}
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await screenshot(page, screen);
+  expect({ screen, problems: await accessibilityProblems(page) }).toEqual({ screen, problems: [] });
+}
+
+async function reportAndFind(authority = 'Walsall') {
+  const missing = missingReported({
+    child: { ...missingReported().child, responsibleLocalAuthority: authority },
+  });
+  const reported = await api(app)
+    .post('/api/v1/police/notifications')
+    .set('Authorization', police)
+    .send(missing)
+    .expect(202);
+  await api(app)
+    .post('/api/v1/police/notifications')
+    .set('Authorization', police)
+    .send(childFound(missing))
+    .expect(202);
+  return reported.body.childId as string;
+}
+
+let walsallChild: string;
+let interviewId: string;
+
+describe('the staff console', () => {
+  it('signs in a local user, showing who and in which role', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Ann Carter' }).waitFor();
+    await expectAccessible(page, 'sign-in');
+    await page.getByRole('button', { name: 'Ann Carter' }).click();
+    await expect(page.getByTestId('signed-in-as').textContent()).resolves.toMatch(/ri-coordinator/);
+    await context.close();
+  });
+
+  it('shows a coordinator a new interview as it arrives, and allocates it', async () => {
+    const page = await signedInAs('Ann Carter');
+    await page.getByRole('heading', { name: 'Interview queue' }).waitFor();
+    // The list as it was before the police report: empty.
+    await page.getByText('There are no interviews to show.').waitFor();
+    walsallChild = await reportAndFind();
+    // Arrives without a reload: the page listens to the live updates.
+    const row = page.locator('tr', { hasText: `Child ${walsallChild.slice(0, 8)}` });
+    await row.waitFor({ timeout: 20_000 });
+    interviewId = ((await row.getAttribute('data-testid')) ?? '').replace('interview-', '');
+    expect(interviewId).toMatch(/^[0-9a-f-]{36}$/);
+    await expectAccessible(page, 'coordinator-queue');
+    await row.getByRole('combobox').selectOption({ label: 'Amy Lewis (Streetwise)' });
+    await row.getByRole('button', { name: 'Allocate' }).click();
+    await row.getByText('worker-amy').waitFor({ timeout: 15_000 });
+    await screenshot(page, 'coordinator-allocated');
+    await page.context().close();
+  }, 60_000);
+
+  it('shows the worker the interview allocated to them, and another worker nothing of it', async () => {
+    const amy = await signedInAs('Amy Lewis');
+    await amy.getByRole('heading', { name: 'My interviews' }).waitFor();
+    await amy.getByTestId(`interview-${interviewId}`).waitFor({ timeout: 15_000 });
+    await expectAccessible(amy, 'worker-my-interviews');
+    await visit(amy, `/interviews/${interviewId}`);
+    await amy.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(amy, 'worker-interview');
+    await amy.context().close();
+
+    const ben = await signedInAs('Ben Okafor');
+    await ben.getByRole('heading', { name: 'My interviews' }).waitFor();
+    await ben.getByText('There are no interviews to show.').waitFor();
+    await visit(ben, `/interviews/${interviewId}`);
+    await ben.getByText(/not yours to see/).waitFor();
+    await ben.context().close();
+  }, 60_000);
+
+  it("shows a child's page to their authority, and not to another's", async () => {
+    const sam = await signedInAs('Sam Patel');
+    await visit(sam, `/children/${walsallChild}`);
+    await sam
+      .getByText(/Reported missing by WMP/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expectAccessible(sam, 'child-page');
+    await sam.context().close();
+
+    const sandra = await signedInAs('Sandra Reid');
+    await visit(sandra, `/children/${walsallChild}`);
+    await sandra.getByText(/not yours to see/).waitFor();
+    await screenshot(sandra, 'child-page-out-of-scope');
+    await sandra.context().close();
+  }, 60_000);
+});
