@@ -7,6 +7,7 @@ import { ComingPage } from './pages/Coming';
 import { InterviewDetailPage } from './pages/InterviewDetail';
 import { InterviewList } from './pages/Interviews';
 import { PurposeForm } from './pages/Purpose';
+import { ReviewPage } from './pages/Review';
 import { SignIn } from './pages/SignIn';
 import { Link, match, navigate, usePath } from './router';
 
@@ -56,6 +57,13 @@ function Header(props: { me: SessionMe; onSignOut: () => void }): JSX.Element {
               </Link>
             </li>
           )}
+          {roles.includes('ri-coordinator') && (
+            <li>
+              <Link href="/reviews" aria-current={here('/reviews')}>
+                Interviews to review
+              </Link>
+            </li>
+          )}
           {roles.includes('ri-worker') && (
             <li>
               <Link href="/my-interviews" aria-current={here('/my-interviews')}>
@@ -101,6 +109,12 @@ function Page(props: { me: SessionMe; path: string }): JSX.Element {
     return (
       <WithPurpose>
         <InterviewList mode="mine" />
+      </WithPurpose>
+    );
+  if (path === '/reviews')
+    return (
+      <WithPurpose>
+        <ReviewPage />
       </WithPurpose>
     );
   if (path === '/coming') return <ComingPage roles={me.roles} />;

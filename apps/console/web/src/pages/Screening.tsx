@@ -1,91 +1,191 @@
 // The CSE screening tool, with the suggested level computed live by the domain's own code.
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
 import {
+  CSE_LEVELS,
   CSE_LEVEL_DESCRIPTIONS,
   MEDIUM_INDICATORS,
   SIGNIFICANT_INDICATORS,
   VULNERABILITY_FACTORS,
+  levelRank,
   suggestLevel,
+  type CseLevel,
+  type LevelSuggestion,
   type ScreeningInput,
 } from '@homeward/domain/screening';
 
-export function ScreeningTool(): JSX.Element {
-  const [significant, setSignificant] = useState<Record<string, '' | 'CURRENT' | 'PRIOR'>>({});
-  const [medium, setMedium] = useState<Set<string>>(new Set());
-  const [vulnerabilities, setVulnerabilities] = useState<Set<string>>(new Set());
-  const [age, setAge] = useState('');
-  const [learningDisability, setLearningDisability] = useState(false);
+export type Timing = '' | 'CURRENT' | 'PRIOR';
 
+/** Everything the worker has entered on the tool (kept whole in the draft). */
+export interface ScreeningState {
+  significant: Record<string, Timing>;
+  medium: string[];
+  vulnerabilities: string[];
+  /** Only for the live suggestion: the server uses the child's recorded age. */
+  age: string;
+  learningDisability: boolean;
+  /** '' = confirm the suggestion. */
+  confirmedLevel: '' | CseLevel;
+  overrideReason: string;
+  missingEpisodesUntickReason: string;
+}
+
+export const emptyScreening = (
+  prefill: Array<{ code: string; when: string }> = [],
+): ScreeningState => ({
+  significant: Object.fromEntries(prefill.map((p) => [p.code, p.when as Timing])),
+  medium: [],
+  vulnerabilities: [],
+  age: '',
+  learningDisability: false,
+  confirmedLevel: '',
+  overrideReason: '',
+  missingEpisodesUntickReason: '',
+});
+
+/** The significant indicators in the order sent, so that `screening.significant.N` names one. */
+export const significantSent = (s: ScreeningState): Array<{ code: string; when: string }> =>
+  SIGNIFICANT_INDICATORS.filter((i) => s.significant[i.code]).map((i) => ({
+    code: i.code,
+    when: s.significant[i.code],
+  }));
+
+export function suggestionFor(s: ScreeningState): LevelSuggestion {
   const input: ScreeningInput = {
-    significant: Object.entries(significant)
-      .filter(([, when]) => when)
-      .map(([code, when]) => ({ code, when })),
-    medium: [...medium],
-    vulnerabilities: [...vulnerabilities],
+    significant: significantSent(s),
+    medium: s.medium,
+    vulnerabilities: s.vulnerabilities,
   };
-  const ageNumber = Number.parseInt(age, 10);
-  const suggestion = Number.isFinite(ageNumber)
-    ? suggestLevel(input, {
-        ageAtInterview: ageNumber,
-        learningDisability,
-        repeatThresholdMet: false,
-      })
-    : null;
-  const toggle = (set: Set<string>, code: string, on: boolean) => {
-    const next = new Set(set);
-    if (on) next.add(code);
-    else next.delete(code);
-    return next;
+  const age = Number.parseInt(s.age, 10);
+  return suggestLevel(input, {
+    // Without an age, no under-13 floor: the server applies the child's recorded age.
+    ageAtInterview: Number.isFinite(age) ? age : 18,
+    learningDisability: s.learningDisability,
+    repeatThresholdMet: false,
+  });
+}
+
+export const LEVEL_WORDS = (level: CseLevel): string => CSE_LEVEL_DESCRIPTIONS[level].label;
+
+/** An error beside the field it names (role=alert), or nothing. */
+export function FieldError(props: { id: string; message?: string }): JSX.Element | null {
+  if (!props.message) return null;
+  return (
+    <p id={props.id} class="error" role="alert">
+      {props.message}
+    </p>
+  );
+}
+
+const toggled = (list: string[], code: string, on: boolean): string[] =>
+  on ? [...new Set([...list, code])] : list.filter((c) => c !== code);
+
+export function ScreeningTool(props: {
+  value: ScreeningState;
+  onChange: (next: ScreeningState) => void;
+  /** Codes the server pre-filled (marked so). */
+  prefilled: string[];
+  errors: Record<string, string>;
+}): JSX.Element {
+  const s = props.value;
+  const set = (patch: Partial<ScreeningState>) => props.onChange({ ...s, ...patch });
+  const suggestion = suggestionFor(s);
+  const sent = significantSent(s);
+  const errorFor = (code: string): string | undefined => {
+    const i = sent.findIndex((x) => x.code === code);
+    return i === -1
+      ? undefined
+      : (props.errors[`screening.significant.${i}.when`] ??
+          props.errors[`screening.significant.${i}.code`] ??
+          props.errors[`screening.significant.${i}`]);
   };
+  const below =
+    s.confirmedLevel !== '' && levelRank(s.confirmedLevel) < levelRank(suggestion.level);
+  const missingUnticked =
+    props.prefilled.includes('MISSING_EPISODES') && s.significant.MISSING_EPISODES !== 'CURRENT';
 
   return (
     <section aria-labelledby="screening-heading">
-      <h2 id="screening-heading">CSE screening tool (working copy)</h2>
+      <h3 id="screening-heading">CSE screening tool</h3>
       <p>
-        Tick what the interview found; Homeward suggests a level and you confirm it. Nothing here is
-        saved yet: recording the interview from the console is still to come.
+        Tick what the interview found; Homeward suggests a level and you confirm it or choose
+        another, with a reason when it is lower.
       </p>
       <p>
-        <label for="screening-age">Child's age at the interview</label>
+        <label for="screening-age">Child's age at the interview (for the suggestion here)</label>
         <input
           id="screening-age"
           type="number"
           min={0}
           max={25}
-          value={age}
-          onInput={(e) => setAge(e.currentTarget.value)}
+          value={s.age}
+          onInput={(e) => set({ age: e.currentTarget.value })}
         />
         <label class="inline">
           <input
             type="checkbox"
-            checked={learningDisability}
-            onChange={(e) => setLearningDisability(e.currentTarget.checked)}
+            checked={s.learningDisability}
+            onChange={(e) => set({ learningDisability: e.currentTarget.checked })}
           />{' '}
           Has a learning disability
         </label>
       </p>
       <fieldset>
         <legend>Significant indicators (current: now or in the past 6 months)</legend>
-        {SIGNIFICANT_INDICATORS.map((item) => (
-          <p key={item.code}>
-            <label for={`sig-${item.code}`}>{item.label}</label>
-            <select
-              id={`sig-${item.code}`}
-              value={significant[item.code] ?? ''}
-              onChange={(e) =>
-                setSignificant({
-                  ...significant,
-                  [item.code]: e.currentTarget.value as '' | 'CURRENT' | 'PRIOR',
-                })
+        {SIGNIFICANT_INDICATORS.map((item) => {
+          const id = `sig-${item.code}`;
+          const error = errorFor(item.code);
+          const pre = props.prefilled.includes(item.code);
+          return (
+            <p key={item.code}>
+              <label for={id}>
+                {item.label}
+                {pre && (
+                  <span class="tag"> (pre-filled: the child met the repeat missing threshold)</span>
+                )}
+              </label>
+              <select
+                id={id}
+                value={s.significant[item.code] ?? ''}
+                aria-describedby={error ? `${id}-error` : undefined}
+                onChange={(e) =>
+                  set({
+                    significant: {
+                      ...s.significant,
+                      [item.code]: e.currentTarget.value as Timing,
+                    },
+                  })
+                }
+              >
+                <option value="">Not present</option>
+                <option value="CURRENT">Current (past 6 months)</option>
+                <option value="PRIOR">Prior (before 6 months ago)</option>
+              </select>
+              <FieldError id={`${id}-error`} message={error} />
+            </p>
+          );
+        })}
+        {(missingUnticked || props.errors['screening.missingEpisodesUntickReason']) && (
+          <p>
+            <label for="missing-untick-reason">
+              Why "Periods of absence/missing" is no longer current
+            </label>
+            <textarea
+              id="missing-untick-reason"
+              rows={2}
+              value={s.missingEpisodesUntickReason}
+              aria-describedby={
+                props.errors['screening.missingEpisodesUntickReason']
+                  ? 'missing-untick-reason-error'
+                  : undefined
               }
-            >
-              <option value="">Not present</option>
-              <option value="CURRENT">Current (past 6 months)</option>
-              <option value="PRIOR">Prior (before 6 months ago)</option>
-            </select>
+              onInput={(e) => set({ missingEpisodesUntickReason: e.currentTarget.value })}
+            />
+            <FieldError
+              id="missing-untick-reason-error"
+              message={props.errors['screening.missingEpisodesUntickReason']}
+            />
           </p>
-        ))}
+        )}
       </fieldset>
       <fieldset>
         <legend>Medium indicators</legend>
@@ -93,8 +193,10 @@ export function ScreeningTool(): JSX.Element {
           <label key={item.code} class="check">
             <input
               type="checkbox"
-              checked={medium.has(item.code)}
-              onChange={(e) => setMedium(toggle(medium, item.code, e.currentTarget.checked))}
+              checked={s.medium.includes(item.code)}
+              onChange={(e) =>
+                set({ medium: toggled(s.medium, item.code, e.currentTarget.checked) })
+              }
             />{' '}
             {item.label}
           </label>
@@ -106,9 +208,11 @@ export function ScreeningTool(): JSX.Element {
           <label key={item.code} class="check">
             <input
               type="checkbox"
-              checked={vulnerabilities.has(item.code)}
+              checked={s.vulnerabilities.includes(item.code)}
               onChange={(e) =>
-                setVulnerabilities(toggle(vulnerabilities, item.code, e.currentTarget.checked))
+                set({
+                  vulnerabilities: toggled(s.vulnerabilities, item.code, e.currentTarget.checked),
+                })
               }
             />{' '}
             {item.label}
@@ -116,20 +220,61 @@ export function ScreeningTool(): JSX.Element {
         ))}
       </fieldset>
       <div role="status" aria-live="polite" class="suggestion">
-        {suggestion ? (
-          <>
-            <h3>Suggested level: {CSE_LEVEL_DESCRIPTIONS[suggestion.level].label}</h3>
-            <p>{CSE_LEVEL_DESCRIPTIONS[suggestion.level].description}</p>
-            <ul>
-              {suggestion.reasons.map((r, i) => (
-                <li key={i}>{r}</li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p>Enter the child's age to see the suggested level.</p>
+        <h4 data-testid="suggested-level">Suggested level: {LEVEL_WORDS(suggestion.level)}</h4>
+        <p>{CSE_LEVEL_DESCRIPTIONS[suggestion.level].description}</p>
+        <ul>
+          {suggestion.reasons.map((r, i) => (
+            <li key={i}>{r}</li>
+          ))}
+        </ul>
+        {!s.age && (
+          <p>
+            <small>
+              No age entered: shown for a child of 13 or over. Homeward applies the child's recorded
+              age when the interview is recorded.
+            </small>
+          </p>
         )}
       </div>
+      <p>
+        <label for="confirmed-level">Level you confirm</label>
+        <select
+          id="confirmed-level"
+          value={s.confirmedLevel}
+          aria-describedby={
+            props.errors['screening.confirmedLevel'] ? 'confirmed-level-error' : undefined
+          }
+          onChange={(e) => set({ confirmedLevel: e.currentTarget.value as '' | CseLevel })}
+        >
+          <option value="">The suggested level ({LEVEL_WORDS(suggestion.level)})</option>
+          {CSE_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {LEVEL_WORDS(level)}
+            </option>
+          ))}
+        </select>
+        <FieldError id="confirmed-level-error" message={props.errors['screening.confirmedLevel']} />
+      </p>
+      {(below || s.overrideReason || props.errors['screening.overrideReason']) && (
+        <p>
+          <label for="override-reason">
+            Why you confirm a level {below ? 'below' : 'other than'} the suggestion
+          </label>
+          <textarea
+            id="override-reason"
+            rows={3}
+            value={s.overrideReason}
+            aria-describedby={
+              props.errors['screening.overrideReason'] ? 'override-reason-error' : undefined
+            }
+            onInput={(e) => set({ overrideReason: e.currentTarget.value })}
+          />
+          <FieldError
+            id="override-reason-error"
+            message={props.errors['screening.overrideReason']}
+          />
+        </p>
+      )}
     </section>
   );
 }
