@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, onApiError, session } from './api/client';
 import type { SessionMe, SessionStarted } from './api/types';
 import { ChildPage } from './pages/Child';
+import { CmogPages, isCmog, mayReadCmog } from './pages/Cmog';
 import { ComingPage } from './pages/Coming';
 import { InterviewDetailPage } from './pages/InterviewDetail';
 import { InterviewList } from './pages/Interviews';
@@ -16,6 +17,7 @@ const NAME_KEY = 'homeward.name';
 function homeFor(roles: string[]): string {
   if (roles.includes('ri-coordinator')) return '/queue';
   if (roles.includes('ri-worker')) return '/my-interviews';
+  if (isCmog(roles)) return '/cmog';
   return '/coming';
 }
 
@@ -71,6 +73,13 @@ function Header(props: { me: SessionMe; onSignOut: () => void }): JSX.Element {
               </Link>
             </li>
           )}
+          {mayReadCmog(roles) && (
+            <li>
+              <Link href="/cmog" aria-current={path.startsWith('/cmog') ? 'page' : undefined}>
+                CMOG
+              </Link>
+            </li>
+          )}
           <li>
             <Link href="/coming" aria-current={here('/coming')}>
               Still to come
@@ -118,6 +127,12 @@ function Page(props: { me: SessionMe; path: string }): JSX.Element {
       </WithPurpose>
     );
   if (path === '/coming') return <ComingPage roles={me.roles} />;
+  if (path === '/cmog' || path.startsWith('/cmog/'))
+    return (
+      <WithPurpose>
+        <CmogPages me={me} path={path} />
+      </WithPurpose>
+    );
   const interview = match('/interviews/:interviewId', path);
   if (interview)
     return (
@@ -129,7 +144,7 @@ function Page(props: { me: SessionMe; path: string }): JSX.Element {
   if (child)
     return (
       <WithPurpose>
-        <ChildPage childId={child.childId} />
+        <ChildPage childId={child.childId} roles={me.roles} />
       </WithPurpose>
     );
   return (

@@ -1,0 +1,229 @@
+import type { INestApplication } from '@nestjs/common';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
+import { childFound, missingReported } from '../support/notifications';
+import { accessibilityProblems, launchChromium, screenshot } from './browser';
+
+/**
+ * The CMOG screens and the child's page in a real browser: a Walsall child whose return
+ * interview found SIGNIFICANT risk is on Walsall's agenda with the reason; the member opens the
+ * hotspots, the CMOG picture and the action register; the chair opens a meeting; the child's
+ * page shows the timeline, the timeline as known at an earlier time, and the associations.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+const WEB = join(__dirname, '../../dist/console-web/index.html');
+const dataDir = mkdtempSync(join(tmpdir(), 'homeward-browser-cmog-'));
+let app: INestApplication;
+let browser: Browser;
+let base: string;
+
+const walsall = { localAuthorities: ['Walsall'] };
+const police = `Bearer ${tokenFor('police-system')}`;
+const coordinator = `Bearer ${tokenFor('ri-coordinator', undefined, 'coordinator-ann', walsall)}`;
+const worker = `Bearer ${tokenFor('ri-worker', undefined, 'worker-amy', walsall)}`;
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const post = (path: string, as: string, body: object) =>
+  api(app).post(path).set('Authorization', as).send(body);
+const get = (path: string, as: string) => api(app).get(path).set('Authorization', as);
+
+let childId: string;
+/** A moment after the missing report was recorded and before the found notification was. */
+let beforeFound: Date;
+
+beforeAll(async () => {
+  if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
+  app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
+  await app.listen(0, '127.0.0.1');
+  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  browser = await launchChromium();
+
+  const missing = missingReported({ occurredAt: hoursAgo(30) });
+  childId = (await post('/api/v1/police/notifications', police, missing).expect(202)).body
+    .childId as string;
+  await sleep(1200);
+  beforeFound = new Date(Math.floor(Date.now() / 1000) * 1000);
+  await sleep(1200);
+  await post('/api/v1/police/notifications', police, childFound(missing)).expect(202);
+  const interview = await eventually(async () => {
+    const res = await get('/api/v1/interviews', coordinator).expect(200);
+    const item = (res.body as Json[]).find((i) => i.childId === childId);
+    if (!item) throw new Error('interview not scheduled yet');
+    return item;
+  });
+  const url = `/api/v1/interviews/${interview.interviewId}`;
+  await post(`${url}/allocate`, coordinator, { workerId: 'worker-amy' }).expect(200);
+  const held = await post(`${url}/complete`, worker, {
+    conductedAt: hoursAgo(0.5),
+    screening: {
+      significant: [{ code: 'HOTELS_TAXIS_FAST_FOOD', when: 'CURRENT' }],
+      medium: ['ALCOHOL_MISUSE'],
+      vulnerabilities: ['HISTORY_OF_CARE'],
+    },
+    locationsVisited: [{ description: 'Hotel, city centre', postcode: 'B1 1AA' }],
+    associates: [{ name: 'Adult male, about 30', relationship: 'gave lifts' }],
+    pushFactors: 'Arguments at the placement',
+    pullFactors: 'Lifts and gifts',
+    childsVoice: 'They were nice to me at first',
+    disclosures: 'None today',
+  }).expect(200);
+  expect(held.body.screening.confirmed).toBe('SIGNIFICANT');
+  const cmog = `Bearer ${tokenFor('cmog-member', undefined, 'cmog-kim', walsall)}`;
+  await eventually(async () => {
+    const res = await get('/api/v1/cmog/agenda?localAuthority=Walsall', cmog)
+      .set('X-Purpose', 'browser test set-up')
+      .expect(200);
+    if (!(res.body.children as Json[]).some((c) => c.childId === childId))
+      throw new Error('not on the agenda yet');
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function statePurposeIfAsked(page: Page, purpose = 'browser test: CMOG meeting') {
+  const why = page.getByLabel(/Why are you looking/);
+  if (await why.isVisible().catch(() => false)) {
+    await why.fill(purpose);
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+}
+
+/** A fresh browser session (in UTC, so the as-at time typed is the one meant) as that local user. */
+async function signedInAs(name: string): Promise<Page> {
+  const context = await browser.newContext({ timezoneId: 'UTC' });
+  const page = await context.newPage();
+  await page.goto(`${base}/`);
+  await page.getByRole('button', { name }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+  await page.waitForLoadState('networkidle');
+  await statePurposeIfAsked(page);
+  return page;
+}
+
+/** Follows a link in the console (the purpose stays for the session). */
+async function follow(page: Page, name: string | RegExp): Promise<void> {
+  await page.getByRole('link', { name }).first().click();
+  await page.waitForLoadState('networkidle');
+  await statePurposeIfAsked(page);
+}
+
+async function expectAccessible(page: Page, screen: string): Promise<void> {
+  await screenshot(page, screen);
+  expect({ screen, problems: await accessibilityProblems(page) }).toEqual({ screen, problems: [] });
+}
+
+describe('the CMOG screens', () => {
+  it("shows a member the child on Walsall's agenda with the reason", async () => {
+    const kim = await signedInAs('Kim Walker');
+    await kim.getByRole('heading', { name: 'CMOG agenda: Walsall' }).waitFor({ timeout: 15_000 });
+    const row = kim.getByTestId(`agenda-child-${childId}`);
+    await row.waitFor({ timeout: 15_000 });
+    await expect(row.textContent()).resolves.toMatch(/Listed for CMOG/);
+    expect(((await row.locator('td').nth(1).textContent()) ?? '').length).toBeGreaterThan(5);
+    await expectAccessible(kim, 'cmog-agenda');
+
+    await follow(kim, 'Hotspots');
+    await kim.getByRole('heading', { name: 'Hotspots' }).waitFor();
+    await kim.getByRole('table', { name: 'Hotspots' }).waitFor({ timeout: 15_000 });
+    await kim.getByRole('img', { name: 'Children seen at each place' }).waitFor();
+    await expect(kim.getByRole('table', { name: 'Hotspots' }).textContent()).resolves.toMatch(
+      /B1 1AA/,
+    );
+    await expectAccessible(kim, 'cmog-hotspots');
+
+    await follow(kim, 'CMOG picture');
+    await kim.getByRole('heading', { name: 'People of concern' }).waitFor({ timeout: 15_000 });
+    await expectAccessible(kim, 'cmog-picture');
+
+    await follow(kim, 'Action register');
+    await kim.getByRole('heading', { name: 'Action register' }).waitFor();
+    await kim
+      .getByText(/There are no actions to show|Action register/)
+      .first()
+      .waitFor();
+    await kim.getByLabel('Show').selectOption('attention');
+    await kim.getByText('There are no actions to show.').waitFor({ timeout: 15_000 });
+    await expectAccessible(kim, 'cmog-actions');
+    await kim.context().close();
+  }, 90_000);
+
+  it('lets the chair open a meeting with the agenda as it stood, and record who came', async () => {
+    const pat = await signedInAs('Pat Morgan');
+    await pat.getByRole('heading', { name: /CMOG agenda/ }).waitFor({ timeout: 15_000 });
+    await follow(pat, 'Open a meeting');
+    await pat.getByLabel('Date of the meeting').waitFor();
+    await expectAccessible(pat, 'cmog-open-meeting');
+    await pat.getByRole('button', { name: /Open the meeting/ }).click();
+    await pat.getByRole('heading', { name: /CMOG meeting of/ }).waitFor({ timeout: 15_000 });
+    await pat.getByRole('link', { name: `Child ${childId.slice(0, 8)}` }).waitFor();
+    await pat.getByLabel('Present').fill('Pat Morgan, Walsall Safeguarding Partnership, Chair');
+    await pat.getByLabel('Apologies').fill('Lee Ward, Health');
+    await pat.getByRole('button', { name: 'Record the attendance' }).click();
+    await pat.getByText('Apologies: Lee Ward, Health').waitFor({ timeout: 15_000 });
+    await pat.getByLabel('Minutes').fill('Discussed the child and the hotel where she was found.');
+    await pat.getByRole('button', { name: 'Record the minutes' }).click();
+    await pat.getByText('Discussed the child and the hotel').waitFor({ timeout: 15_000 });
+    await expectAccessible(pat, 'cmog-meeting');
+    await pat.context().close();
+  }, 60_000);
+});
+
+describe("the child's page", () => {
+  it('shows the timeline, the timeline as known earlier, the interview and the associations', async () => {
+    const kim = await signedInAs('Kim Walker');
+    await kim.getByTestId(`agenda-child-${childId}`).waitFor({ timeout: 15_000 });
+    await follow(kim, `Child ${childId.slice(0, 8)}`);
+    await kim.getByRole('heading', { name: 'Timeline' }).waitFor();
+    const timeline = kim.getByTestId('timeline');
+    await timeline.waitFor({ timeout: 15_000 });
+    await kim.getByRole('table', { name: /recorded with this child/ }).waitFor({ timeout: 15_000 });
+    await expect(
+      kim.getByRole('table', { name: /recorded with this child/ }).textContent(),
+    ).resolves.toMatch(/Adult male, about 30/);
+    await kim
+      .getByRole('link', { name: /^Interview / })
+      .first()
+      .waitFor();
+    const now = await timeline.locator('li').count();
+    await expectAccessible(kim, 'child-page-cmog');
+
+    await kim
+      .getByLabel(/Show the timeline as it was known at/)
+      .fill(beforeFound.toISOString().slice(0, 19));
+    await kim.getByRole('button', { name: 'Show as at' }).click();
+    await kim
+      .getByTestId('timeline-status')
+      .getByText(/As known at/)
+      .waitFor({ timeout: 15_000 });
+    await eventually(async () => {
+      const count = await timeline.locator('li').count();
+      if (count >= now) throw new Error(`still ${count} entries`);
+    });
+    await expect(timeline.textContent()).resolves.toMatch(/Reported missing/);
+    await expectAccessible(kim, 'child-page-as-at');
+    await kim.getByRole('button', { name: 'Show everything up to now' }).click();
+    await eventually(async () => {
+      const count = await timeline.locator('li').count();
+      if (count !== now) throw new Error(`${count} entries, not ${now}`);
+    });
+
+    // Out of the child's authorities: the same words as for a child that does not exist.
+    const sandra = await signedInAs('Sandra Reid');
+    await sandra.goto(`${base}/children/${childId}`);
+    await sandra.waitForLoadState('networkidle');
+    await statePurposeIfAsked(sandra);
+    await sandra.getByText('Not found, or not yours to see.').waitFor({ timeout: 15_000 });
+    await sandra.context().close();
+    await kim.context().close();
+  }, 90_000);
+});
