@@ -2,13 +2,17 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, onApiError, session } from './api/client';
 import type { SessionMe, SessionStarted } from './api/types';
+import { AlertsPage } from './pages/Alerts';
+import { BoardPage } from './pages/Board';
 import { ChildPage } from './pages/Child';
 import { CmogPages, isCmog, mayReadCmog } from './pages/Cmog';
 import { ComingPage } from './pages/Coming';
 import { InterviewDetailPage } from './pages/InterviewDetail';
+import { DashboardPage } from './pages/Dashboard';
 import { InterviewList } from './pages/Interviews';
 import { PurposeForm } from './pages/Purpose';
 import { ReviewPage } from './pages/Review';
+import { ReferralsPage } from './pages/Referrals';
 import { SignIn } from './pages/SignIn';
 import { Link, match, navigate, usePath } from './router';
 
@@ -18,6 +22,8 @@ function homeFor(roles: string[]): string {
   if (roles.includes('ri-coordinator')) return '/queue';
   if (roles.includes('ri-worker')) return '/my-interviews';
   if (isCmog(roles)) return '/cmog';
+  if (roles.includes('social-care')) return '/referrals';
+  if (roles.includes('safeguarding-manager')) return '/alerts';
   return '/coming';
 }
 
@@ -73,6 +79,25 @@ function Header(props: { me: SessionMe; onSignOut: () => void }): JSX.Element {
               </Link>
             </li>
           )}
+          {roles.includes('social-care') && (
+            <li>
+              <Link href="/referrals" aria-current={here('/referrals')}>
+                Referrals
+              </Link>
+            </li>
+          )}
+          {roles.includes('safeguarding-manager') &&
+            [
+              ['/alerts', 'Alerts'],
+              ['/dashboard', 'Deadlines dashboard'],
+              ['/board', 'Board figures'],
+            ].map(([href, words]) => (
+              <li key={href}>
+                <Link href={href} aria-current={here(href)}>
+                  {words}
+                </Link>
+              </li>
+            ))}
           {mayReadCmog(roles) && (
             <li>
               <Link href="/cmog" aria-current={path.startsWith('/cmog') ? 'page' : undefined}>
@@ -127,6 +152,13 @@ function Page(props: { me: SessionMe; path: string }): JSX.Element {
       </WithPurpose>
     );
   if (path === '/coming') return <ComingPage roles={me.roles} />;
+  const safeguarding: Record<string, () => JSX.Element> = {
+    '/referrals': () => <ReferralsPage />,
+    '/alerts': () => <AlertsPage />,
+    '/dashboard': () => <DashboardPage />,
+    '/board': () => <BoardPage />,
+  };
+  if (safeguarding[path]) return <WithPurpose>{safeguarding[path]()}</WithPurpose>;
   if (path === '/cmog' || path.startsWith('/cmog/'))
     return (
       <WithPurpose>
