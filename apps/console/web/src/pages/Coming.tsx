@@ -7,8 +7,8 @@ export function ComingPage(props: { roles: string[] }): JSX.Element {
       <h1>Your screens are not built yet</h1>
       <p>
         You are signed in as {props.roles.join(', ') || 'a role with no screens'}. The console so
-        far has the return-interview coordinator's queue, the worker's own interviews, and a child's
-        timeline.
+        far has the return-interview coordinator's queue, the worker's own interviews, a child's
+        page, and the CMOG agenda, hotspots, picture, action register and meetings.
       </p>
       <h2>Still to come</h2>
       <ul>
@@ -17,9 +17,8 @@ export function ComingPage(props: { roles: string[] }): JSX.Element {
           from the console
         </li>
         <li>Reviewing completed interviews (coordinators)</li>
-        <li>Alerts and their acknowledgement (social care, CMOG, managers)</li>
-        <li>CMOG: agenda, meetings, action register, hotspots and the CMOG picture</li>
-        <li>Board figures and the SSDA903 export (safeguarding managers)</li>
+        <li>Alerts and their acknowledgement for CMOG members</li>
+        <li>CMOG: recording, deferring and completing actions; decisions and amended minutes</li>
         <li>The audit (auditors) and alert deliveries (administrators)</li>
       </ul>
       <p>Until then, these are available through the API (see the API reference at /api/docs).</p>
