@@ -98,6 +98,56 @@ async function foundAndAllocatedToAmy(): Promise<string> {
   return interviewId;
 }
 
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000).toISOString();
+
+/** A child missing and found three times (the repeat threshold): their latest interview, Amy's. */
+async function repeatChildAllocatedToAmy(): Promise<string> {
+  const first = missingReported({ occurredAt: hoursAgo(80) });
+  let childId = '';
+  for (const [missingAt, foundAt] of [
+    [80, 75],
+    [60, 55],
+    [30, 2],
+  ]) {
+    const missing = { ...missingReported({ occurredAt: hoursAgo(missingAt) }), child: first.child };
+    const reported = await api(app)
+      .post('/api/v1/police/notifications')
+      .set('Authorization', police)
+      .send(missing)
+      .expect(202);
+    childId = reported.body.childId as string;
+    await api(app)
+      .post('/api/v1/police/notifications')
+      .set('Authorization', police)
+      .send(childFound(missing, { occurredAt: hoursAgo(foundAt), returnedAt: hoursAgo(foundAt) }))
+      .expect(202);
+  }
+  const interviewId = await eventually(async () => {
+    const res = await api(app)
+      .get('/api/v1/interviews?status=SCHEDULED')
+      .set('Authorization', coordinator)
+      .expect(200);
+    const ids = (res.body as Array<{ childId: string; interviewId: string }>)
+      .filter((i) => i.childId === childId)
+      .map((i) => i.interviewId);
+    for (const id of ids) {
+      const detail = await api(app)
+        .get(`/api/v1/interviews/${id}`)
+        .set('Authorization', coordinator)
+        .expect(200);
+      const prefill = (detail.body.screeningPrefill?.significant ?? []) as Array<{ code: string }>;
+      if (prefill.some((p) => p.code === 'MISSING_EPISODES')) return id;
+    }
+    throw new Error('no interview with the repeat prefill yet');
+  }, 20_000);
+  await api(app)
+    .post(`/api/v1/interviews/${interviewId}/allocate`)
+    .set('Authorization', coordinator)
+    .send({ workerId: 'worker-amy' })
+    .expect(200);
+  return interviewId;
+}
+
 let interviewId: string;
 
 describe('a return interview in the console', () => {
@@ -233,5 +283,50 @@ describe('a return interview in the console', () => {
       expect.objectContaining({ decision: 'APPROVED', reviewedBy: 'coordinator-ann' }),
     ]);
     await ann.context().close();
+  }, 90_000);
+  it('shows the pre-filled indicator, asks why it is unticked, and records a declined interview', async () => {
+    const repeatId = await repeatChildAllocatedToAmy();
+    const amy = await signedInAs('Amy Lewis');
+    await visit(amy, `/interviews/${repeatId}`);
+    const missingEpisodes = amy.getByLabel(/^Periods of absence\/missing/);
+    await missingEpisodes.waitFor({ timeout: 15_000 });
+    await expect(missingEpisodes.inputValue()).resolves.toBe('CURRENT');
+    await amy.getByText(/pre-filled: the child met the repeat missing threshold/).waitFor();
+    await expect(amy.getByTestId('suggested-level').textContent()).resolves.toBe(
+      'Suggested level: Significant risk',
+    );
+    await missingEpisodes.selectOption('');
+    await expect(amy.getByTestId('suggested-level').textContent()).resolves.toBe(
+      'Suggested level: No indicators',
+    );
+    await amy.getByRole('button', { name: 'Record the interview' }).click();
+    await amy.locator('#missing-untick-reason-error').waitFor({ timeout: 15_000 });
+    await expect(amy.locator('#missing-untick-reason-error').textContent()).resolves.toMatch(
+      /repeat missing threshold/,
+    );
+    await expectAccessible(amy, 'interview-form-prefilled-error');
+
+    await amy.getByLabel('Reason given').fill('She said she did not want to talk about it today');
+    await amy
+      .getByLabel(/What the carer could tell instead/)
+      .fill('Her carer said she came back tired and hungry');
+    await amy.getByRole('button', { name: 'Record as declined' }).click();
+    await amy.getByText('Recorded as declined.').waitFor({ timeout: 15_000 });
+    await expect(amy.getByTestId('interview-status').textContent()).resolves.toBe('Declined');
+    await amy.context().close();
+  }, 120_000);
+
+  it('records that no interview was possible', async () => {
+    const id = await foundAndAllocatedToAmy();
+    const amy = await signedInAs('Amy Lewis');
+    await visit(amy, `/interviews/${id}`);
+    await amy.getByRole('button', { name: 'Record as not possible' }).waitFor({ timeout: 15_000 });
+    await amy.getByRole('button', { name: 'Record as not possible' }).click();
+    await amy.locator('#not-possible-reason-error').waitFor({ timeout: 15_000 });
+    await amy.getByLabel('Why no interview could be held').fill('Moved out of area the same day');
+    await amy.getByRole('button', { name: 'Record as not possible' }).click();
+    await amy.getByText('Recorded as not possible.').waitFor({ timeout: 15_000 });
+    await expect(amy.getByTestId('interview-status').textContent()).resolves.toBe('Not possible');
+    await amy.context().close();
   }, 90_000);
 });
