@@ -74,7 +74,10 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
 }
 
 /** A Walsall child reported and found; returns the child and the scheduled interview. */
-async function reportAndFind(found: Record<string, unknown> = {}, missing: Record<string, unknown> = {}) {
+async function reportAndFind(
+  found: Record<string, unknown> = {},
+  missing: Record<string, unknown> = {},
+) {
   const report = missingReported(missing);
   const childId = (await post('/api/v1/police/notifications', police, report).expect(202)).body
     .childId as string;
