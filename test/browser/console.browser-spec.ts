@@ -50,7 +50,7 @@ async function signedInAs(name: string): Promise<Page> {
   await page.goto(`${base}/`);
   await page.getByRole('button', { name }).click();
   await page.getByTestId('signed-in-as').waitFor();
-  await page.waitForLoadState('networkidle');
+  await page.locator('main h1').first().waitFor();
   await statePurposeIfAsked(page);
   return page;
 }
@@ -58,7 +58,9 @@ async function signedInAs(name: string): Promise<Page> {
 /** Opens a page of the console, stating the purpose if it asks. */
 async function visit(page: Page, path: string): Promise<void> {
   await page.goto(`${base}${path}`);
-  await page.waitForLoadState('networkidle');
+  // The page's heading, or the purpose form in its place (pages listen to live updates, so the
+  // network never goes quiet).
+  await page.locator('main h1').first().waitFor();
   await statePurposeIfAsked(page);
 }
 

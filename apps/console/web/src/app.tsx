@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, onApiError, session } from './api/client';
+import { clearAllDrafts } from './drafts';
 import type { SessionMe, SessionStarted } from './api/types';
 import { AlertsPage } from './pages/Alerts';
 import { BoardPage } from './pages/Board';
@@ -195,15 +196,20 @@ export function App(): JSX.Element {
   const [me, setMe] = useState<SessionMe | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const signOut = () => {
+  const endSession = () => {
     session.clear();
     sessionStorage.removeItem(NAME_KEY);
     setMe(null);
     setToken(null);
     navigate('/');
   };
+  /** Signing out forgets the drafts too; an expired sign-in (401) keeps them. */
+  const signOut = () => {
+    clearAllDrafts();
+    endSession();
+  };
 
-  useEffect(() => onApiError((e) => e.status === 401 && signOut()), []);
+  useEffect(() => onApiError((e) => e.status === 401 && endSession()), []);
 
   useEffect(() => {
     if (!token) return;

@@ -30,3 +30,17 @@ export function clearDraft(key: string): void {
 
 /** The key of an interview's record draft. */
 export const interviewDraftKey = (interviewId: string): string => `interview.${interviewId}`;
+
+/**
+ * Forgets every draft in this browser: on signing out, so a child's account does not stay on a
+ * shared computer. (An expired sign-in keeps them: the worker signs in again and carries on.)
+ */
+export function clearAllDrafts(): void {
+  try {
+    for (const key of Object.keys(localStorage)) {
+      if (key.startsWith(PREFIX)) localStorage.removeItem(key);
+    }
+  } catch {
+    // Nothing to clear.
+  }
+}
