@@ -154,4 +154,70 @@ describe('the staff console', () => {
     await screenshot(sandra, 'child-page-out-of-scope');
     await sandra.context().close();
   }, 60_000);
+
+  it('works from the keyboard alone, with the focus visible, and reflows at 200% zoom', async () => {
+    // 1280 CSS pixels at 200% zoom leave 640 to lay out in.
+    const context = await browser.newContext({ viewport: { width: 640, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${base}/`);
+    await page.getByRole('button', { name: 'Ann Carter' }).waitFor();
+    const focusedText = () =>
+      page.evaluate(() => {
+        const active = (
+          globalThis as unknown as {
+            document: { activeElement: { tagName: string; textContent: string | null } | null };
+          }
+        ).document.activeElement;
+        // Only a control counts: the page's body "contains" every text before anything has focus.
+        return active && active.tagName === 'BUTTON' ? (active.textContent ?? '') : '';
+      });
+    for (let i = 0; i < 30 && !(await focusedText()).includes('Ann Carter'); i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await focusedText()).toContain('Ann Carter');
+    // The focus is visible: an outline (or a box shadow) on the focused button.
+    const ring = await page.evaluate(() => {
+      const doc = (globalThis as unknown as { document: { activeElement: unknown } }).document;
+      const style = (
+        globalThis as unknown as {
+          getComputedStyle: (e: unknown) => {
+            outlineStyle: string;
+            outlineWidth: string;
+            boxShadow: string;
+          };
+        }
+      ).getComputedStyle(doc.activeElement);
+      return { outline: `${style.outlineStyle} ${style.outlineWidth}`, shadow: style.boxShadow };
+    });
+    expect(ring.outline.startsWith('none') && ring.shadow === 'none').toBe(false);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('signed-in-as').waitFor();
+    const why = page.getByLabel(/Why are you looking/);
+    await why.waitFor();
+    await why.focus();
+    await page.keyboard.type('keyboard and zoom check');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Interview queue' }).waitFor();
+    // Nothing but data tables (which WCAG lets scroll) may need scrolling sideways.
+    const overflow = await page.evaluate(() => {
+      const doc = (
+        globalThis as unknown as {
+          document: {
+            querySelectorAll: (s: string) => Array<{
+              tagName: string;
+              scrollWidth: number;
+              clientWidth: number;
+              closest: (s: string) => unknown;
+            }>;
+          };
+        }
+      ).document;
+      return [...doc.querySelectorAll('header *, main > h1, main > p, main form, nav *')]
+        .filter((e) => !e.closest('table') && e.scrollWidth > e.clientWidth + 1)
+        .map((e) => e.tagName);
+    });
+    expect(overflow).toEqual([]);
+    await screenshot(page, 'coordinator-queue-200-percent');
+    await context.close();
+  });
 });

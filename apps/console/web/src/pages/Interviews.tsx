@@ -170,6 +170,13 @@ export function InterviewList(props: { mode: 'queue' | 'mine' }): JSX.Element {
   }, [props.mode]);
 
   const title = props.mode === 'queue' ? 'Interview queue' : 'My interviews';
+  // The coordinator's two questions: which wait for a worker, which are about to breach.
+  const [show, setShow] = useState<'all' | 'unallocated' | 'urgent'>('all');
+  const shown = (items ?? []).filter((item) => {
+    if (show === 'unallocated') return item.status === 'SCHEDULED';
+    if (show === 'urgent') return countdown(item.dueAt, now, item.breached).urgency !== 'later';
+    return true;
+  });
   return (
     <main id="main">
       <h1>{title}</h1>
@@ -181,8 +188,34 @@ export function InterviewList(props: { mode: 'queue' | 'mine' }): JSX.Element {
       {notice && <p role="status">{notice}</p>}
       {error && <p role="alert">The list could not be loaded: {error}</p>}
       {!items && !error && <p role="status">Loading…</p>}
+      {props.mode === 'queue' && items && items.length > 0 && (
+        <fieldset class="filter">
+          <legend>Show</legend>
+          {(
+            [
+              ['all', 'All'],
+              ['unallocated', 'Waiting for a worker'],
+              ['urgent', 'Due within 24 hours or overdue'],
+            ] as const
+          ).map(([value, label]) => (
+            <label key={value} class="inline">
+              <input
+                type="radio"
+                name="show"
+                value={value}
+                checked={show === value}
+                onChange={() => setShow(value)}
+              />{' '}
+              {label}
+            </label>
+          ))}
+        </fieldset>
+      )}
       {items && items.length === 0 && <p>There are no interviews to show.</p>}
-      {items && items.length > 0 && (
+      {items && items.length > 0 && shown.length === 0 && (
+        <p>None of them is {show === 'urgent' ? 'due within 24 hours' : 'waiting for a worker'}.</p>
+      )}
+      {items && shown.length > 0 && (
         <table>
           <caption>{title}</caption>
           <thead>
@@ -196,7 +229,7 @@ export function InterviewList(props: { mode: 'queue' | 'mine' }): JSX.Element {
             </tr>
           </thead>
           <tbody>
-            {items.map((item) => (
+            {shown.map((item) => (
               <tr key={item.interviewId} data-testid={`interview-${item.interviewId}`}>
                 <td>
                   <Link href={`/children/${encodeURIComponent(item.childId)}`}>
