@@ -1,11 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
+import type { Page } from 'playwright-core';
+import { api, eventually, tokenFor } from '../support/homeward-app';
 import { childFound, missingReported } from '../support/notifications';
-import { accessibilityProblems, launchChromium, screenshot } from './browser';
+import { ConsoleUnderTest } from './console-under-test';
 
 /**
  * The CMOG screens and the child's page in a real browser: a Walsall child whose return
@@ -16,10 +13,13 @@ import { accessibilityProblems, launchChromium, screenshot } from './browser';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-const WEB = join(__dirname, '../../dist/console-web/index.html');
-const dataDir = mkdtempSync(join(tmpdir(), 'homeward-browser-cmog-'));
+const ui = new ConsoleUnderTest({
+  purpose: 'browser test: CMOG meeting',
+  settle: 'networkidle',
+  context: { timezoneId: 'UTC' },
+});
+const { signedInAs, statePurposeIfAsked, expectAccessible } = ui;
 let app: INestApplication;
-let browser: Browser;
 let base: string;
 
 const walsall = { localAuthorities: ['Walsall'] };
@@ -38,11 +38,8 @@ let childId: string;
 let beforeFound: Date;
 
 beforeAll(async () => {
-  if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
-  app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
-  await app.listen(0, '127.0.0.1');
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  browser = await launchChromium();
+  await ui.start();
+  ({ app, base } = ui);
 
   const missing = missingReported({ occurredAt: hoursAgo(30) });
   childId = (await post('/api/v1/police/notifications', police, missing).expect(202)).body
@@ -84,42 +81,13 @@ beforeAll(async () => {
   });
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function statePurposeIfAsked(page: Page, purpose = 'browser test: CMOG meeting') {
-  const why = page.getByLabel(/Why are you looking/);
-  if (await why.isVisible().catch(() => false)) {
-    await why.fill(purpose);
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-}
-
-/** A fresh browser session (in UTC, so the as-at time typed is the one meant) as that local user. */
-async function signedInAs(name: string): Promise<Page> {
-  const context = await browser.newContext({ timezoneId: 'UTC' });
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.getByRole('button', { name }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  await page.waitForLoadState('networkidle');
-  await statePurposeIfAsked(page);
-  return page;
-}
+afterAll(() => ui.stop());
 
 /** Follows a link in the console (the purpose stays for the session). */
 async function follow(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('link', { name }).first().click();
   await page.waitForLoadState('networkidle');
   await statePurposeIfAsked(page);
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await screenshot(page, screen);
-  expect({ screen, problems: await accessibilityProblems(page) }).toEqual({ screen, problems: [] });
 }
 
 describe('the CMOG screens', () => {

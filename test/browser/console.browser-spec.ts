@@ -1,19 +1,17 @@
 import type { INestApplication } from '@nestjs/common';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { api, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
+import type { Browser } from 'playwright-core';
+import { api, tokenFor } from '../support/homeward-app';
 import { childFound, missingReported } from '../support/notifications';
-import { accessibilityProblems, launchChromium, screenshot } from './browser';
+import { screenshot } from './browser';
+import { ConsoleUnderTest } from './console-under-test';
 
 /**
  * The staff console in a real browser (Debian's Chromium), over the embedded Homeward and the
  * built console (`npm run build`): the same API, roles, scopes, purpose rule and audit as every
  * other client.
  */
-const WEB = join(__dirname, '../../dist/console-web/index.html');
-const dataDir = mkdtempSync(join(tmpdir(), 'homeward-browser-'));
+const ui = new ConsoleUnderTest({ purpose: 'browser test: a day of work', settle: 'heading' });
+const { signedInAs, visit, expectAccessible } = ui;
 let app: INestApplication;
 let browser: Browser;
 let base: string;
@@ -21,53 +19,11 @@ let base: string;
 const police = `Bearer ${tokenFor('police-system')}`;
 
 beforeAll(async () => {
-  if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
-  app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
-  await app.listen(0, '127.0.0.1');
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  browser = await launchChromium();
+  await ui.start();
+  ({ app, browser, base } = ui);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-/** States the purpose when the console asks for it (once a session, at the first child-level read). */
-async function statePurposeIfAsked(page: Page, purpose = 'browser test: a day of work') {
-  const why = page.getByLabel(/Why are you looking/);
-  if (await why.isVisible().catch(() => false)) {
-    await why.fill(purpose);
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-}
-
-/** A fresh browser session signed in as the local user of that name. */
-async function signedInAs(name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.getByRole('button', { name }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  await page.locator('main h1').first().waitFor();
-  await statePurposeIfAsked(page);
-  return page;
-}
-
-/** Opens a page of the console, stating the purpose if it asks. */
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  // The page's heading, or the purpose form in its place (pages listen to live updates, so the
-  // network never goes quiet).
-  await page.locator('main h1').first().waitFor();
-  await statePurposeIfAsked(page);
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await screenshot(page, screen);
-  expect({ screen, problems: await accessibilityProblems(page) }).toEqual({ screen, problems: [] });
-}
+afterAll(() => ui.stop());
 
 async function reportAndFind(authority = 'Walsall') {
   const missing = missingReported({

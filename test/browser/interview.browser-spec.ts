@@ -1,69 +1,30 @@
 import type { INestApplication } from '@nestjs/common';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
+import { api, eventually, tokenFor } from '../support/homeward-app';
 import { childFound, missingReported } from '../support/notifications';
-import { accessibilityProblems, launchChromium, screenshot } from './browser';
+import { screenshot } from './browser';
+import { ConsoleUnderTest } from './console-under-test';
 
 /**
  * A return interview from allocation to approval in the console: the worker records a contact
  * attempt and the interview with the screening tool (suggested level live, a draft that survives a
  * reload and a failed submit, field errors beside the field), and the coordinator approves it.
  */
-const WEB = join(__dirname, '../../dist/console-web/index.html');
-const dataDir = mkdtempSync(join(tmpdir(), 'homeward-browser-interview-'));
+const ui = new ConsoleUnderTest({
+  purpose: 'browser test: a return interview',
+  settle: 'networkidle',
+});
+const { signedInAs, visit, statePurposeIfAsked, expectAccessible } = ui;
 let app: INestApplication;
-let browser: Browser;
-let base: string;
 
 const police = `Bearer ${tokenFor('police-system')}`;
 const coordinator = `Bearer ${tokenFor('ri-coordinator', undefined, 'coordinator-ann')}`;
 
 beforeAll(async () => {
-  if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
-  app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
-  await app.listen(0, '127.0.0.1');
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  browser = await launchChromium();
+  await ui.start();
+  ({ app } = ui);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function statePurposeIfAsked(page: Page, purpose = 'browser test: a return interview') {
-  const why = page.getByLabel(/Why are you looking/);
-  if (await why.isVisible().catch(() => false)) {
-    await why.fill(purpose);
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-}
-
-async function signedInAs(name: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.getByRole('button', { name }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  await page.waitForLoadState('networkidle');
-  await statePurposeIfAsked(page);
-  return page;
-}
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  await page.waitForLoadState('networkidle');
-  await statePurposeIfAsked(page);
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await screenshot(page, screen);
-  expect({ screen, problems: await accessibilityProblems(page) }).toEqual({ screen, problems: [] });
-}
+afterAll(() => ui.stop());
 
 /** A child reported missing and found: their interview, allocated to Amy through the API. */
 async function foundAndAllocatedToAmy(): Promise<string> {

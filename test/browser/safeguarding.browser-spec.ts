@@ -1,11 +1,8 @@
 import type { INestApplication } from '@nestjs/common';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
+import { readFileSync } from 'node:fs';
+import { api, eventually, tokenFor } from '../support/homeward-app';
 import { childFound, missingReported } from '../support/notifications';
-import { accessibilityProblems, launchChromium, screenshot } from './browser';
+import { ConsoleUnderTest } from './console-under-test';
 
 /**
  * Social care's referrals, the safeguarding manager's alerts, deadlines dashboard and board
@@ -14,11 +11,13 @@ import { accessibilityProblems, launchChromium, screenshot } from './browser';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
-const WEB = join(__dirname, '../../dist/console-web/index.html');
-const dataDir = mkdtempSync(join(tmpdir(), 'homeward-browser-safeguarding-'));
+const ui = new ConsoleUnderTest({
+  purpose: 'browser test: safeguarding work',
+  settle: 'heading',
+  context: { acceptDownloads: true },
+});
+const { signedInAs, visit, expectAccessible } = ui;
 let app: INestApplication;
-let browser: Browser;
-let base: string;
 
 const walsall = { localAuthorities: ['Walsall'] };
 const police = `Bearer ${tokenFor('police-system')}`;
@@ -29,50 +28,11 @@ const post = (path: string, as: string, body: object) =>
   api(app).post(path).set('Authorization', as).send(body);
 
 beforeAll(async () => {
-  if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
-  app = await startHomeward(testConfig({ kind: 'pglite', dataDir }));
-  await app.listen(0, '127.0.0.1');
-  base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  browser = await launchChromium();
+  await ui.start();
+  ({ app } = ui);
 }, 120_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function statePurposeIfAsked(page: Page, purpose = 'browser test: safeguarding work') {
-  const why = page.getByLabel(/Why are you looking/);
-  if (await why.isVisible().catch(() => false)) {
-    await why.fill(purpose);
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-}
-
-async function signedInAs(name: string): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(`${base}/`);
-  await page.getByRole('button', { name }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  // Not 'networkidle': the page's live updates keep a request open.
-  await page.locator('main h1').first().waitFor();
-  await statePurposeIfAsked(page);
-  return page;
-}
-
-async function visit(page: Page, path: string): Promise<void> {
-  await page.goto(`${base}${path}`);
-  // Not 'networkidle': the page's live updates keep a request open.
-  await page.locator('main h1').first().waitFor();
-  await statePurposeIfAsked(page);
-}
-
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  await screenshot(page, screen);
-  expect({ screen, problems: await accessibilityProblems(page) }).toEqual({ screen, problems: [] });
-}
+afterAll(() => ui.stop());
 
 /** A Walsall child reported and found; returns the child and the scheduled interview. */
 async function reportAndFind(

@@ -1,0 +1,87 @@
+import type { INestApplication } from '@nestjs/common';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { startHomeward, testConfig } from '../support/homeward-app';
+import { accessibilityProblems, launchChromium, screenshot } from './browser';
+
+const WEB = join(__dirname, '../../dist/console-web/index.html');
+
+/**
+ * The built console over an embedded Homeward (PGlite in a temporary folder), listening on a
+ * free port, and Chromium to drive it: what every browser spec starts from. `settle` says how a
+ * page is known to be ready: its heading (pages that listen to live updates keep a request open)
+ * or a quiet network.
+ */
+export class ConsoleUnderTest {
+  app!: INestApplication;
+  browser!: Browser;
+  base!: string;
+  private readonly dataDir = mkdtempSync(join(tmpdir(), 'homeward-browser-'));
+
+  constructor(
+    private readonly options: {
+      purpose: string;
+      settle?: 'heading' | 'networkidle';
+      context?: BrowserContextOptions;
+    },
+  ) {}
+
+  async start(): Promise<void> {
+    if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
+    this.app = await startHomeward(testConfig({ kind: 'pglite', dataDir: this.dataDir }));
+    await this.app.listen(0, '127.0.0.1');
+    this.base = (await this.app.getUrl()).replace('[::1]', '127.0.0.1');
+    this.browser = await launchChromium();
+  }
+
+  async stop(): Promise<void> {
+    await this.browser?.close();
+    await this.app?.close();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  /** States the purpose when the console asks for it (once a session, at the first child-level read). */
+  statePurposeIfAsked = async (page: Page): Promise<void> => {
+    const why = page.getByLabel(/Why are you looking/);
+    if (await why.isVisible().catch(() => false)) {
+      await why.fill(this.options.purpose);
+      await page.getByRole('button', { name: 'Continue' }).click();
+    }
+  };
+
+  /** A fresh browser session signed in as the local user of that name, the purpose stated. */
+  signedInAs = async (name: string): Promise<Page> => {
+    const context = await this.browser.newContext(this.options.context);
+    const page = await context.newPage();
+    await page.goto(`${this.base}/`);
+    await page.getByRole('button', { name }).click();
+    await page.getByTestId('signed-in-as').waitFor();
+    await this.settled(page);
+    await this.statePurposeIfAsked(page);
+    return page;
+  };
+
+  /** Opens a page of the console, stating the purpose if it asks. */
+  visit = async (page: Page, path: string): Promise<void> => {
+    await page.goto(`${this.base}${path}`);
+    await this.settled(page);
+    await this.statePurposeIfAsked(page);
+  };
+
+  /** A screenshot under test-results/, and no serious or critical axe-core violation. */
+  expectAccessible = async (page: Page, screen: string): Promise<void> => {
+    await screenshot(page, screen);
+    expect({ screen, problems: await accessibilityProblems(page) }).toEqual({
+      screen,
+      problems: [],
+    });
+  };
+
+  private async settled(page: Page): Promise<void> {
+    if (this.options.settle === 'networkidle') await page.waitForLoadState('networkidle');
+    // The page's heading, or the purpose form in its place.
+    else await page.locator('main h1').first().waitFor();
+  }
+}
