@@ -3,10 +3,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { consoleWebDir } from '../../libs/platform/src/console-web/serve-console-web';
 import { startHomeward, testConfig } from '../support/homeward-app';
 import { accessibilityProblems, launchChromium, screenshot } from './browser';
 
-const WEB = join(__dirname, '../../dist/console-web/index.html');
+// CONSOLE_WEB_DIR, as the app serves it: a build elsewhere can be tried beside dist/.
+const WEB = join(consoleWebDir(), 'index.html');
 
 /**
  * The built console over an embedded Homeward (PGlite in a temporary folder), listening on a
