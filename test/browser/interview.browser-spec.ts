@@ -129,6 +129,10 @@ describe('a return interview in the console', () => {
 
     const suggested = amy.getByTestId('suggested-level');
     await expect(suggested.textContent()).resolves.toBe('Suggested level: No indicators');
+    // The suggestion applies what is recorded of the child, as the server does; nothing to type.
+    await expect(amy.getByTestId('screening-facts').textContent()).resolves.toMatch(
+      /aged \d+ today; no learning disability recorded\.$/,
+    );
     await expectAccessible(amy, 'interview-form-before');
 
     // Ticking indicators changes the suggestion as she goes.

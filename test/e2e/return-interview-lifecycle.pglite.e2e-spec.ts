@@ -95,7 +95,19 @@ describe('a return interview from found to approved', () => {
     expect(Date.parse(detail.unallocatedAlertAt) - Date.parse(detail.scheduledAt)).toBe(
       24 * 3600_000,
     );
-    expect(detail.screeningPrefill).toEqual({ significant: [] });
+    // What the console's live suggestion applies: the child's age today from the reported date of
+    // birth (2011-03-14), no recorded learning disability, the repeat threshold not met.
+    const today = new Date();
+    const birthdayPassed =
+      today.getUTCMonth() > 2 || (today.getUTCMonth() === 2 && today.getUTCDate() >= 14);
+    expect(detail.screeningPrefill).toEqual({
+      significant: [],
+      context: {
+        ageToday: today.getUTCFullYear() - 2011 - (birthdayPassed ? 0 : 1),
+        learningDisability: false,
+        repeatThresholdMet: false,
+      },
+    });
   });
 
   it('answers a worker 404 for an interview not yet allocated to them, as for none', async () => {
@@ -254,6 +266,12 @@ describe('a return interview from found to approved', () => {
       decision: 'RETURNED',
       comment: "Please record the child's own words about the lifts",
     }).expect(200);
+    // Returned: the worker fills the tool in again, with what it applies to the child.
+    const returned = (await get(url).expect(200)).body as Json;
+    expect(returned.screeningPrefill).toMatchObject({
+      significant: [],
+      context: { learningDisability: false },
+    });
     const amended = await post(`${url}/complete`, worker, interviewRecord()).expect(200);
     expect(amended.body.recorded).toEqual(['ReturnInterviewHeld']);
     await post(`${url}/review`, coordinator, { decision: 'APPROVED', comment: 'Thorough' }).expect(

@@ -36,18 +36,22 @@ export class GetInterviewHandler implements IQueryHandler<GetInterview> {
       view.allocatedTo !== scope.allocatedTo
     )
       return null;
-    if (view.status !== 'SCHEDULED' && view.status !== 'ALLOCATED') {
+    // The tool is filled in while the interview is open, or again once a review returns its record.
+    const returned = view.status === 'HELD' && view.reviews.at(-1)?.decision === 'RETURNED';
+    if (view.status !== 'SCHEDULED' && view.status !== 'ALLOCATED' && !returned) {
       return { ...view, screeningPrefill: null };
     }
     const child = await this.store.readStream(streams.child(view.childId));
     const record = foldEvents(episodeDecider, child.events as unknown as EpisodeEvent[]);
     const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
     const now = new Date().toISOString();
+    const ageToday = record.dateOfBirth ? ageInYearsAt(record.dateOfBirth, now) : null;
     const context = {
-      ageAtInterview: record.dateOfBirth ? ageInYearsAt(record.dateOfBirth, now) : 18,
       learningDisability: record.learningDisability,
       repeatThresholdMet: repeatThresholdMet(record, now, policy.screening.missingEpisodesPrefill),
     };
-    return { ...view, screeningPrefill: { significant: prefilledSignificant(context) } };
+    // Unknown date of birth: no floor by age, as when the interview is recorded.
+    const significant = prefilledSignificant({ ...context, ageAtInterview: ageToday ?? 18 });
+    return { ...view, screeningPrefill: { significant, context: { ...context, ageToday } } };
   }
 }

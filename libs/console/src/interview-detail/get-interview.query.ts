@@ -4,10 +4,25 @@ import type { InterviewView } from './interview-view';
 
 export interface InterviewDetail extends InterviewView {
   /**
-   * For an interview still to be held: what the screening tool starts with. "Periods of
+   * For an interview still to be held, or whose record a review returned: what the screening tool
+   * starts with and applies. "Periods of
    * absence/missing" is pre-filled CURRENT when the child has met the repeat threshold.
    */
-  screeningPrefill: { significant: Array<{ code: string; when: string }> } | null;
+  screeningPrefill: {
+    significant: Array<{ code: string; when: string }>;
+    /** What the tool knows of the child today, so the console's live suggestion is the server's. */
+    context: ScreeningContextToday;
+  } | null;
+}
+
+/**
+ * The facts the screening tool applies, as recorded today: age (null without a date of birth, when
+ * no floor by age applies), a recorded learning disability and the repeat-missing threshold.
+ */
+export interface ScreeningContextToday {
+  ageToday: number | null;
+  learningDisability: boolean;
+  repeatThresholdMet: boolean;
 }
 
 export class GetInterview

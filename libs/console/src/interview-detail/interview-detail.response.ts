@@ -139,10 +139,22 @@ export class InterviewReview implements InterviewReviewModel {
   reviewedAt!: string;
 }
 type InterviewReviewModel = Model['reviews'][number];
+type ScreeningContextModel = NonNullable<Model['screeningPrefill']>['context'];
 
-/** What the screening tool starts with for an interview still to be held. */
+/** The facts about the child the screening tool applies, as recorded today. */
+export class ScreeningContextToday implements ScreeningContextModel {
+  /** Null when no date of birth is recorded: no floor by age applies. */
+  @ApiProperty({ type: Number, nullable: true })
+  ageToday!: number | null;
+  learningDisability!: boolean;
+  repeatThresholdMet!: boolean;
+}
+
+/** What the screening tool starts with, and applies, for a record still to be written. */
 export class ScreeningPrefill implements NonNullable<Model['screeningPrefill']> {
   significant!: SignificantIndicator[];
+  /** What the tool applies, as recorded today: the console's suggestion uses it. */
+  context!: ScreeningContextToday;
 }
 
 /** One return interview: deadline, attempts, outcome, screening and reviews. */
@@ -202,7 +214,8 @@ export class InterviewDetail implements Model {
   screening!: InterviewScreening | null;
   reviews!: InterviewReview[];
   /**
-   * For an interview still to be held: what the screening tool starts with. "Periods of
+   * For an interview still to be held, or whose record a review returned: what the screening
+   * tool starts with and applies. "Periods of
    * absence/missing" is pre-filled CURRENT when the child has met the repeat threshold.
    */
   @ApiProperty({ type: () => ScreeningPrefill, nullable: true })

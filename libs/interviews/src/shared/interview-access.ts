@@ -6,14 +6,7 @@ import {
   type ReturnInterviewEvent,
   type ReturnInterviewState,
 } from '@homeward/domain';
-import type { EventStore } from '@homeward/event-store';
-import {
-  coversAuthority,
-  readChildMissingRecord,
-  scopeOf,
-  type Caller,
-  type ChildAccess,
-} from '@homeward/platform';
+import { scopeOf, type Caller, type ChildAccess } from '@homeward/platform';
 
 /*
  * The write side of the access policy for return interviews. An interview the caller may not
@@ -48,13 +41,11 @@ export function allocatedWorkerDecider(
 }
 
 /**
- * A coordinator may act only on an interview whose child is in their scope: the child's
- * responsible or placement authority is one of theirs (the child-scope read model), or, for a
- * child the read model has not caught up with yet, the responsible authority on the child's own
- * stream. Else the interview is unknown to them.
+ * A coordinator may act only on an interview whose child is in their scope (ChildAccess decides,
+ * from the child's own stream when the scope read model has not reached the child yet). Else the
+ * interview is unknown to them.
  */
 export async function requireCoordinatorReach(
-  store: EventStore,
   children: ChildAccess,
   state: ReturnInterviewState,
   interviewId: string,
@@ -66,7 +57,5 @@ export async function requireCoordinatorReach(
   const scope = scopeOf(caller);
   if (scope.everyChild) return;
   if ((await children.visible(scope, [state.childId])).has(state.childId)) return;
-  const record = await readChildMissingRecord(store, state.childId);
-  if (coversAuthority(scope, record.responsibleLocalAuthority)) return;
   throw unknownInterview(interviewId);
 }

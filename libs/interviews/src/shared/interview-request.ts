@@ -52,13 +52,7 @@ export abstract class InterviewRequestHandler<Request extends InterviewRequest<u
     if (this.actor === 'COORDINATOR') {
       const { events } = await this.store.readStream(streams.returnInterview(request.interviewId));
       const state = foldEvents(returnInterviewDecider, events as unknown as ReturnInterviewEvent[]);
-      await requireCoordinatorReach(
-        this.store,
-        this.children,
-        state,
-        request.interviewId,
-        request.caller,
-      );
+      await requireCoordinatorReach(this.children, state, request.interviewId, request.caller);
     }
     const events: ReturnInterviewEvent[] = await decideOnInterview(
       this.store,

@@ -1356,7 +1356,8 @@ export interface components {
             /** @description Suggested and confirmed level with the reasons, and the indicators ticked. */
             screening: components["schemas"]["InterviewScreening"] | null;
             /**
-             * @description For an interview still to be held: what the screening tool starts with. "Periods of
+             * @description For an interview still to be held, or whose record a review returned: what the screening
+             *     tool starts with and applies. "Periods of
              *     absence/missing" is pre-filled CURRENT when the child has met the repeat threshold.
              */
             screeningPrefill: components["schemas"]["ScreeningPrefill"] | null;
@@ -1614,6 +1615,12 @@ export interface components {
              */
             type: "RISK_REGRADED";
         };
+        ScreeningContextToday: {
+            /** @description Null when no date of birth is recorded: no floor by age applies. */
+            ageToday: number | null;
+            learningDisability: boolean;
+            repeatThresholdMet: boolean;
+        };
         ScreeningDto: {
             /** @enum {string} */
             confirmedLevel?: "LOW" | "MEDIUM" | "NONE" | "SIGNIFICANT";
@@ -1635,6 +1642,8 @@ export interface components {
             vulnerabilities: string[];
         };
         ScreeningPrefill: {
+            /** @description What the tool applies, as recorded today: the console's suggestion uses it. */
+            context: components["schemas"]["ScreeningContextToday"];
             significant: components["schemas"]["SignificantIndicator"][];
         };
         ScreeningResult: {

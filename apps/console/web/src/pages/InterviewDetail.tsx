@@ -361,10 +361,10 @@ export function InterviewDetailPage(props: { interviewId: string }): JSX.Element
           )}
           {detail.screening && <RecordedScreening screening={detail.screening} />}
           {detail.outcome?.type === 'HELD' && <HeldRecord record={detail.outcome.record} />}
-          {worker && (open || amending) && (
+          {worker && (open || amending) && detail.screeningPrefill && (
             <InterviewRecordForm
               interviewId={detail.interviewId}
-              prefill={detail.screeningPrefill?.significant ?? []}
+              prefill={detail.screeningPrefill}
               amending={amending}
               onRecorded={() => {
                 setNotice('The interview is recorded.');

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
-import type { PostAnswer, PostBody } from '../api/types';
+import type { GetAnswer, PostAnswer, PostBody } from '../api/types';
 import { clearDraft, interviewDraftKey, loadDraft, saveDraft } from '../drafts';
 import {
   FieldError,
@@ -13,6 +13,9 @@ import {
 } from './Screening';
 
 type CompleteBody = PostBody<'/api/v1/interviews/{interviewId}/complete'>;
+type ScreeningPrefill = NonNullable<
+  GetAnswer<'/api/v1/interviews/{interviewId}'>['screeningPrefill']
+>;
 type Completed = PostAnswer<'/api/v1/interviews/{interviewId}/complete'>;
 type DeclineBody = PostBody<'/api/v1/interviews/{interviewId}/decline'>;
 type NotPossibleBody = PostBody<'/api/v1/interviews/{interviewId}/not-possible'>;
@@ -124,13 +127,14 @@ function TextField(props: {
 
 export function InterviewRecordForm(props: {
   interviewId: string;
-  prefill: Array<{ code: string; when: string }>;
+  /** What the tool starts with and the facts it applies to the child. */
+  prefill: ScreeningPrefill;
   amending: boolean;
   onRecorded: (answer: Completed) => void;
 }): JSX.Element {
   const key = interviewDraftKey(props.interviewId);
   const [draft, setDraft] = useState<InterviewDraft>(
-    () => loadDraft<InterviewDraft>(key) ?? newDraft(props.prefill),
+    () => loadDraft<InterviewDraft>(key) ?? newDraft(props.prefill.significant),
   );
   const [restored] = useState(() => loadDraft<InterviewDraft>(key) !== null);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -140,7 +144,7 @@ export function InterviewRecordForm(props: {
   useEffect(() => saveDraft(key, draft), [key, draft]);
 
   const set = (patch: Partial<InterviewDraft>) => setDraft((d) => ({ ...d, ...patch }));
-  const prefilled = props.prefill.map((p) => p.code);
+  const prefilled = props.prefill.significant.map((p) => p.code);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -304,6 +308,7 @@ export function InterviewRecordForm(props: {
           value={draft.screening}
           onChange={(screening) => set({ screening })}
           prefilled={prefilled}
+          facts={props.prefill.context}
           errors={errors}
         />
         <h3>Where the child went</h3>

@@ -1,5 +1,6 @@
 // The CSE screening tool, with the suggested level computed live by the domain's own code.
 import type { JSX } from 'preact';
+import type { GetAnswer } from '../api/types';
 import {
   CSE_LEVELS,
   CSE_LEVEL_DESCRIPTIONS,
@@ -20,9 +21,6 @@ export interface ScreeningState {
   significant: Record<string, Timing>;
   medium: string[];
   vulnerabilities: string[];
-  /** Only for the live suggestion: the server uses the child's recorded age. */
-  age: string;
-  learningDisability: boolean;
   /** '' = confirm the suggestion. */
   confirmedLevel: '' | CseLevel;
   overrideReason: string;
@@ -35,8 +33,6 @@ export const emptyScreening = (
   significant: Object.fromEntries(prefill.map((p) => [p.code, p.when as Timing])),
   medium: [],
   vulnerabilities: [],
-  age: '',
-  learningDisability: false,
   confirmedLevel: '',
   overrideReason: '',
   missingEpisodesUntickReason: '',
@@ -49,18 +45,23 @@ export const significantSent = (s: ScreeningState): Array<{ code: string; when: 
     when: s.significant[i.code],
   }));
 
-export function suggestionFor(s: ScreeningState): LevelSuggestion {
+/** What the tool applies to the child, as the server recorded it today (from the interview's read). */
+export type ScreeningFacts = NonNullable<
+  GetAnswer<'/api/v1/interviews/{interviewId}'>['screeningPrefill']
+>['context'];
+
+/** The server's own suggestion, computed here by the same domain code from the same facts. */
+export function suggestionFor(s: ScreeningState, facts: ScreeningFacts): LevelSuggestion {
   const input: ScreeningInput = {
     significant: significantSent(s),
     medium: s.medium,
     vulnerabilities: s.vulnerabilities,
   };
-  const age = Number.parseInt(s.age, 10);
   return suggestLevel(input, {
-    // Without an age, no under-13 floor: the server applies the child's recorded age.
-    ageAtInterview: Number.isFinite(age) ? age : 18,
-    learningDisability: s.learningDisability,
-    repeatThresholdMet: false,
+    // No date of birth recorded: no floor by age, as the server decides it too.
+    ageAtInterview: facts.ageToday ?? 18,
+    learningDisability: facts.learningDisability,
+    repeatThresholdMet: facts.repeatThresholdMet,
   });
 }
 
@@ -84,11 +85,12 @@ export function ScreeningTool(props: {
   onChange: (next: ScreeningState) => void;
   /** Codes the server pre-filled (marked so). */
   prefilled: string[];
+  facts: ScreeningFacts;
   errors: Record<string, string>;
 }): JSX.Element {
   const s = props.value;
   const set = (patch: Partial<ScreeningState>) => props.onChange({ ...s, ...patch });
-  const suggestion = suggestionFor(s);
+  const suggestion = suggestionFor(s, props.facts);
   const sent = significantSent(s);
   const errorFor = (code: string): string | undefined => {
     const i = sent.findIndex((x) => x.code === code);
@@ -110,24 +112,14 @@ export function ScreeningTool(props: {
         Tick what the interview found; Homeward suggests a level and you confirm it or choose
         another, with a reason when it is lower.
       </p>
-      <p>
-        <label for="screening-age">Child's age at the interview (for the suggestion here)</label>
-        <input
-          id="screening-age"
-          type="number"
-          min={0}
-          max={25}
-          value={s.age}
-          onInput={(e) => set({ age: e.currentTarget.value })}
-        />
-        <label class="inline">
-          <input
-            type="checkbox"
-            checked={s.learningDisability}
-            onChange={(e) => set({ learningDisability: e.currentTarget.checked })}
-          />{' '}
-          Has a learning disability
-        </label>
+      <p data-testid="screening-facts">
+        What the tool applies to this child, as recorded:{' '}
+        {props.facts.ageToday === null
+          ? 'no date of birth recorded, so no floor by age'
+          : `aged ${props.facts.ageToday} today`}
+        ; {props.facts.learningDisability ? 'a learning disability is' : 'no learning disability'}{' '}
+        recorded
+        {props.facts.repeatThresholdMet ? '; the repeat missing threshold is met' : ''}.
       </p>
       <fieldset>
         <legend>Significant indicators (current: now or in the past 6 months)</legend>
@@ -227,14 +219,6 @@ export function ScreeningTool(props: {
             <li key={i}>{r}</li>
           ))}
         </ul>
-        {!s.age && (
-          <p>
-            <small>
-              No age entered: shown for a child of 13 or over. Homeward applies the child's recorded
-              age when the interview is recorded.
-            </small>
-          </p>
-        )}
       </div>
       <p>
         <label for="confirmed-level">Level you confirm</label>
