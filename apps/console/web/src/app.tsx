@@ -4,10 +4,12 @@ import { api, ApiError, onApiError, session } from './api/client';
 import { clearAllDrafts } from './drafts';
 import type { SessionMe, SessionStarted } from './api/types';
 import { AlertsPage } from './pages/Alerts';
+import { AuditPage } from './pages/Audit';
 import { BoardPage } from './pages/Board';
 import { ChildPage } from './pages/Child';
 import { CmogPages, isCmog, mayReadCmog } from './pages/Cmog';
 import { ComingPage } from './pages/Coming';
+import { DeliveriesPage } from './pages/Deliveries';
 import { InterviewDetailPage } from './pages/InterviewDetail';
 import { DashboardPage } from './pages/Dashboard';
 import { InterviewList } from './pages/Interviews';
@@ -25,6 +27,8 @@ function homeFor(roles: string[]): string {
   if (isCmog(roles)) return '/cmog';
   if (roles.includes('social-care')) return '/referrals';
   if (roles.includes('safeguarding-manager')) return '/alerts';
+  if (roles.includes('auditor')) return '/audit';
+  if (roles.includes('admin')) return '/deliveries';
   return '/coming';
 }
 
@@ -99,6 +103,20 @@ function Header(props: { me: SessionMe; onSignOut: () => void }): JSX.Element {
                 </Link>
               </li>
             ))}
+          {(roles.includes('admin') || roles.includes('safeguarding-manager')) && (
+            <li>
+              <Link href="/deliveries" aria-current={here('/deliveries')}>
+                Alert deliveries
+              </Link>
+            </li>
+          )}
+          {roles.includes('auditor') && (
+            <li>
+              <Link href="/audit" aria-current={here('/audit')}>
+                Audit
+              </Link>
+            </li>
+          )}
           {mayReadCmog(roles) && (
             <li>
               <Link href="/cmog" aria-current={path.startsWith('/cmog') ? 'page' : undefined}>
@@ -153,6 +171,9 @@ function Page(props: { me: SessionMe; path: string }): JSX.Element {
       </WithPurpose>
     );
   if (path === '/coming') return <ComingPage roles={me.roles} />;
+  // The audit and the deliveries are not child-level data (access-policy.ts): no purpose asked.
+  if (path === '/audit') return <AuditPage />;
+  if (path === '/deliveries') return <DeliveriesPage />;
   const safeguarding: Record<string, () => JSX.Element> = {
     '/referrals': () => <ReferralsPage />,
     '/alerts': () => <AlertsPage />,
