@@ -15,12 +15,12 @@ type Json = Record<string, any>;
 
 const ui = new ConsoleUnderTest({
   purpose: 'browser test: CMOG meeting',
-  settle: 'networkidle',
+  // The child's page listens to live updates, so the network is never quiet: wait for headings.
+  settle: 'heading',
   context: { timezoneId: 'UTC' },
 });
-const { signedInAs, statePurposeIfAsked, expectAccessible } = ui;
+const { signedInAs, statePurposeIfAsked, visit, expectAccessible } = ui;
 let app: INestApplication;
-let base: string;
 
 const walsall = { localAuthorities: ['Walsall'] };
 const police = `Bearer ${tokenFor('police-system')}`;
@@ -39,7 +39,7 @@ let beforeFound: Date;
 
 beforeAll(async () => {
   await ui.start();
-  ({ app, base } = ui);
+  ({ app } = ui);
 
   const missing = missingReported({ occurredAt: hoursAgo(30) });
   childId = (await post('/api/v1/police/notifications', police, missing).expect(202)).body
@@ -86,7 +86,7 @@ afterAll(() => ui.stop());
 /** Follows a link in the console (the purpose stays for the session). */
 async function follow(page: Page, name: string | RegExp): Promise<void> {
   await page.getByRole('link', { name }).first().click();
-  await page.waitForLoadState('networkidle');
+  await page.getByRole('heading', { level: 1 }).first().waitFor();
   await statePurposeIfAsked(page);
 }
 
@@ -187,9 +187,7 @@ describe("the child's page", () => {
 
     // Out of the child's authorities: the same words as for a child that does not exist.
     const sandra = await signedInAs('Sandra Reid');
-    await sandra.goto(`${base}/children/${childId}`);
-    await sandra.waitForLoadState('networkidle');
-    await statePurposeIfAsked(sandra);
+    await visit(sandra, `/children/${childId}`);
     await sandra.getByText('Not found, or not yours to see.').waitFor({ timeout: 15_000 });
     await sandra.context().close();
     await kim.context().close();

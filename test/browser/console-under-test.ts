@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { consoleWebDir } from '../../libs/platform/src/console-web/serve-console-web';
 import { startHomeward, testConfig } from '../support/homeward-app';
-import { accessibilityProblems, launchChromium, screenshot } from './browser';
+import {
+  accessibilityProblems,
+  keyboardAndZoomProblems,
+  launchChromium,
+  screenshot,
+} from './browser';
 
 // CONSOLE_WEB_DIR, as the app serves it: a build elsewhere can be tried beside dist/.
 const WEB = join(consoleWebDir(), 'index.html');
@@ -72,13 +77,17 @@ export class ConsoleUnderTest {
     await this.statePurposeIfAsked(page);
   };
 
-  /** A screenshot under test-results/, and no serious or critical axe-core violation. */
+  /**
+   * A screenshot under test-results/; no serious or critical axe-core violation; every control
+   * reached with Tab and ringed when focused; nothing but data tables scrolling sideways at 200%.
+   */
   expectAccessible = async (page: Page, screen: string): Promise<void> => {
     await screenshot(page, screen);
-    expect({ screen, problems: await accessibilityProblems(page) }).toEqual({
-      screen,
-      problems: [],
-    });
+    const problems = [
+      ...(await accessibilityProblems(page)),
+      ...(await keyboardAndZoomProblems(page)),
+    ];
+    expect({ screen, problems }).toEqual({ screen, problems: [] });
   };
 
   private async settled(page: Page): Promise<void> {

@@ -39,9 +39,11 @@ async function reportAndFind(authority = 'Walsall') {
     .set('Authorization', police)
     .send(childFound(missing))
     .expect(202);
+  lastReported = missing;
   return reported.body.childId as string;
 }
 
+let lastReported: ReturnType<typeof missingReported>;
 let walsallChild: string;
 let interviewId: string;
 
@@ -97,11 +99,17 @@ describe('the staff console', () => {
   it("shows a child's page to their authority, and not to another's", async () => {
     const sam = await signedInAs('Sam Patel');
     await visit(sam, `/children/${walsallChild}`);
-    await sam
-      .getByText(/Reported missing by WMP/)
-      .first()
-      .waitFor({ timeout: 15_000 });
+    const reportedMissing = sam.getByText(/Reported missing by WMP/);
+    await reportedMissing.first().waitFor({ timeout: 15_000 });
     await expectAccessible(sam, 'child-page');
+    // Missing again while the page is open: the new report appears on it without a reload.
+    expect(await reportedMissing.count()).toBe(1);
+    await api(app)
+      .post('/api/v1/police/notifications')
+      .set('Authorization', police)
+      .send(missingReported({ child: lastReported.child, occurredAt: new Date().toISOString() }))
+      .expect(202);
+    await reportedMissing.nth(1).waitFor({ timeout: 20_000 });
     await sam.context().close();
 
     const sandra = await signedInAs('Sandra Reid');

@@ -11,7 +11,8 @@ import { ConsoleUnderTest } from './console-under-test';
  */
 const ui = new ConsoleUnderTest({
   purpose: 'browser test: a return interview',
-  settle: 'networkidle',
+  // Pages listening to live updates keep a request open: wait for headings, not a quiet network.
+  settle: 'heading',
 });
 const { signedInAs, visit, statePurposeIfAsked, expectAccessible } = ui;
 let app: INestApplication;
@@ -159,7 +160,7 @@ describe('a return interview in the console', () => {
 
     // A reload mid-way: the draft is still there.
     await amy.reload();
-    await amy.waitForLoadState('networkidle');
+    await amy.locator('main h1').first().waitFor();
     await statePurposeIfAsked(amy);
     await amy.getByTestId('draft-restored').waitFor({ timeout: 15_000 });
     await expect(amy.getByLabel("The child's voice").inputValue()).resolves.toMatch(
@@ -225,7 +226,7 @@ describe('a return interview in the console', () => {
   it('lets the coordinator approve the held interview', async () => {
     const ann = await signedInAs('Ann Carter');
     await ann.getByRole('link', { name: 'Interviews to review' }).click();
-    await ann.waitForLoadState('networkidle');
+    await ann.locator('main h1').first().waitFor();
     await statePurposeIfAsked(ann);
     const row = ann.getByTestId(`review-${interviewId}`);
     await row.waitFor({ timeout: 15_000 });

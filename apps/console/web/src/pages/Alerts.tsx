@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, listen } from '../api/client';
+import { ApiError, api } from '../api/client';
+import { useLive } from '../live';
 import type { GetAnswer, PostAnswer, PostBody } from '../api/types';
 import { Link } from '../router';
 import { countdown, formatDateTime, shortId, useNow } from '../time';
@@ -58,7 +59,7 @@ export function useAlerts(path: string): {
 } {
   const [alerts, setAlerts] = useState<AlertItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [n, setN] = useState(0);
+  const live = useLive(['alerts']);
   useEffect(() => {
     api.get<AlertItem[]>(path).then(
       (answer) => {
@@ -70,15 +71,8 @@ export function useAlerts(path: string): {
         setError(err instanceof Error ? err.message : String(err));
       },
     );
-  }, [path, n]);
-  useEffect(
-    () =>
-      listen((list) => {
-        if (list === 'alerts') setN((x) => x + 1);
-      }),
-    [],
-  );
-  return { alerts, error, reload: () => setN((x) => x + 1) };
+  }, [path, live.version]);
+  return { alerts, error, reload: live.again };
 }
 
 /** The deadline in words: to the decision (dueBy) or to the acknowledgement before escalation. */

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
+import { useLive } from '../live';
 import type { GetAnswer } from '../api/types';
 import { Link } from '../router';
 import { formatDateTime, shortId } from '../time';
@@ -56,7 +57,8 @@ export function ChildPage(props: { childId: string; roles?: string[] }): JSX.Ele
   const [asOfInput, setAsOfInput] = useState('');
   const [asOf, setAsOf] = useState<string | null>(null);
   const [asOfError, setAsOfError] = useState<string | null>(null);
-  const reload = 0;
+  // A new notification, interview or alert about the child appears without reloading the page.
+  const { version: reload } = useLive(['timeline', 'alerts', 'interviews']);
 
   const timeline = useChildRead<Timeline>(
     `/api/v1/children/${id}/timeline${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`,

@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, listen } from '../api/client';
+import { ApiError, api } from '../api/client';
+import { useLive } from '../live';
 import type { GetAnswer } from '../api/types';
 import { BarChart, figure } from '../charts';
 import { DAY_MS, useNow } from '../time';
@@ -14,7 +15,7 @@ export function DashboardPage(): JSX.Element {
   const [interviews, setInterviews] = useState<Queue | null>(null);
   const [report, setReport] = useState<BoardReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const { version: reload } = useLive(['interviews']);
   const now = useNow(30_000);
 
   useEffect(() => {
@@ -42,14 +43,6 @@ export function DashboardPage(): JSX.Element {
       .get<BoardReport>(`/api/v1/reports/board?${query.toString()}`)
       .then(setReport, (err) => setError(err instanceof Error ? err.message : String(err)));
   }, [authorities, chosen, reload]);
-
-  useEffect(
-    () =>
-      listen((list) => {
-        if (list === 'interviews') setReload((n) => n + 1);
-      }),
-    [],
-  );
 
   const inScope = interviews?.filter(
     (i) => !chosen || !i.localAuthority || i.localAuthority === chosen,

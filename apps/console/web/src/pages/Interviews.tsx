@@ -1,6 +1,7 @@
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, listen } from '../api/client';
+import { ApiError, api } from '../api/client';
+import { useLive } from '../live';
 import type {
   GetAnswer,
   InterviewQueueItem,
@@ -131,7 +132,7 @@ export function InterviewList(props: { mode: 'queue' | 'mine' }): JSX.Element {
   const [items, setItems] = useState<Queue | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [workers, setWorkers] = useState<SessionUser[] | null>(null);
-  const [reload, setReload] = useState(0);
+  const { version: reload, again } = useLive(['interviews']);
   const [notice, setNotice] = useState<string | null>(null);
   const now = useNow(1000);
 
@@ -151,15 +152,6 @@ export function InterviewList(props: { mode: 'queue' | 'mine' }): JSX.Element {
       },
     );
   }, [props.mode, reload]);
-
-  // A new interview, an allocation or a breach appears without reloading the page.
-  useEffect(
-    () =>
-      listen((list) => {
-        if (list === 'interviews') setReload((n) => n + 1);
-      }),
-    [],
-  );
 
   useEffect(() => {
     if (props.mode !== 'queue') return;
@@ -261,7 +253,7 @@ export function InterviewList(props: { mode: 'queue' | 'mine' }): JSX.Element {
                       workers={workers}
                       onAllocated={() => {
                         setNotice(`Interview ${shortId(item.interviewId)} allocated.`);
-                        setReload((n) => n + 1);
+                        again();
                       }}
                     />
                   ) : (

@@ -1,7 +1,8 @@
 // The coordinator's quality check of held interviews: approve, or return to the worker with a comment.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, listen } from '../api/client';
+import { ApiError, api } from '../api/client';
+import { useLive } from '../live';
 import type { GetAnswer, PostBody } from '../api/types';
 import { Link } from '../router';
 import { formatDateTime, shortId } from '../time';
@@ -97,7 +98,7 @@ export function ReviewPage(): JSX.Element {
   const [items, setItems] = useState<Detail[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
+  const { version: reload, again } = useLive(['interviews']);
 
   useEffect(() => {
     (async () => {
@@ -114,14 +115,6 @@ export function ReviewPage(): JSX.Element {
       setError(err instanceof Error ? err.message : String(err));
     });
   }, [reload]);
-
-  useEffect(
-    () =>
-      listen((list) => {
-        if (list === 'interviews') setReload((n) => n + 1);
-      }),
-    [],
-  );
 
   return (
     <main id="main">
@@ -209,7 +202,7 @@ export function ReviewPage(): JSX.Element {
                           setNotice(
                             `Interview ${shortId(d.interviewId)} ${decision === 'APPROVED' ? 'approved' : 'returned to the worker'}.`,
                           );
-                          setReload((n) => n + 1);
+                          again();
                         }}
                       />
                     )}
