@@ -66,7 +66,7 @@ export async function keyboardAndZoomProblems(page: Page): Promise<string[]> {
   const viewport = page.viewportSize();
   await page.setViewportSize({ width: 640, height: viewport?.height ?? 900 });
   try {
-    const overflowing = (await page.evaluate(`(() => {
+    const overflowing = await page.evaluate<string[]>(`(() => {
       const describe = ${DESCRIBE};
       const limit = document.documentElement.clientWidth + 1;
       const inScroller = (e) => {
@@ -81,11 +81,11 @@ export async function keyboardAndZoomProblems(page: Page): Promise<string[]> {
         .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > limit && !inScroller(e))
         .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > limit))
         .map(describe);
-    })()`)) as string[];
+    })()`);
     for (const e of overflowing) problems.push(`at 200% zoom, ${e} needs scrolling sideways`);
 
     // Each control is marked with its place, so that two alike ("Allocate", "Allocate") differ.
-    const focusable = (await page.evaluate(`(() => {
+    const focusable = await page.evaluate<string[]>(`(() => {
       const describe = ${DESCRIBE};
       const all = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]');
       return [...all]
@@ -98,7 +98,7 @@ export async function keyboardAndZoomProblems(page: Page): Promise<string[]> {
           return checked ? checked === e : group[0] === e;
         })
         .map((e, i) => { e.setAttribute('data-sweep', String(i)); return describe(e); });
-    })()`)) as string[];
+    })()`);
     // Start from the top of the document, as a keyboard user arriving at the page does.
     await page.evaluate(
       `document.activeElement?.blur?.(); window.scrollTo(0, 0); document.body.setAttribute('tabindex', '-1'); document.body.focus(); document.body.removeAttribute('tabindex')`,
@@ -108,13 +108,13 @@ export async function keyboardAndZoomProblems(page: Page): Promise<string[]> {
     // Date fields take a Tab per part (day, month, year): allow a few presses per control.
     for (let i = 0; i < focusable.length * 4 + 3 && reached.size < focusable.length; i++) {
       await page.keyboard.press('Tab');
-      const at = (await page.evaluate(`(() => {
+      const at = await page.evaluate<{ index: number; ring: boolean } | null>(`(() => {
         const e = document.activeElement;
         if (!e || !e.hasAttribute('data-sweep')) return null;
         const s = getComputedStyle(e);
         const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
         return { index: Number(e.getAttribute('data-sweep')), ring };
-      })()`)) as { index: number; ring: boolean } | null;
+      })()`);
       if (!at) continue;
       reached.add(at.index);
       if (!at.ring) withoutRing.add(at.index);

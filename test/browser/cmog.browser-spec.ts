@@ -193,3 +193,26 @@ describe("the child's page", () => {
     await kim.context().close();
   }, 90_000);
 });
+
+// Last: acknowledging the listing takes the child off the agenda the tests above read.
+describe('the alerts screen for CMOG', () => {
+  it("shows a member CMOG's alerts, and lets them acknowledge the child's listing", async () => {
+    const kim = await signedInAs('Kim Walker');
+    await follow(kim, 'Alerts');
+    await kim.getByRole('heading', { name: 'Alerts' }).waitFor();
+    const listing = kim.locator('tr', { hasText: `Child ${childId.slice(0, 8)}` }).filter({
+      hasText: 'Listed for CMOG',
+    });
+    await listing.first().waitFor({ timeout: 15_000 });
+    await expect(listing.first().textContent()).resolves.toMatch(/CMOG/);
+    await expectAccessible(kim, 'cmog-alerts');
+    await listing
+      .first()
+      .getByLabel(/^Note for alert/)
+      .fill('On the agenda for Thursday');
+    await listing.first().getByRole('button', { name: 'Acknowledge' }).click();
+    await kim.getByText(/^Alert [0-9a-f]{8} acknowledged\.$/).waitFor({ timeout: 15_000 });
+    await listing.first().getByText('Acknowledged').first().waitFor();
+    await kim.context().close();
+  }, 60_000);
+});

@@ -21,6 +21,17 @@ import { Link, match, navigate, usePath } from './router';
 
 const NAME_KEY = 'homeward.name';
 
+/** The roles the access policy lets read alerts (ALERT_READERS): each sees its own audiences. */
+const ALERT_READERS = [
+  'ri-coordinator',
+  'social-care',
+  'cmog-member',
+  'cmog-chair',
+  'safeguarding-manager',
+  'auditor',
+];
+const mayReadAlerts = (roles: string[]): boolean => roles.some((r) => ALERT_READERS.includes(r));
+
 function homeFor(roles: string[]): string {
   if (roles.includes('ri-coordinator')) return '/queue';
   if (roles.includes('ri-worker')) return '/my-interviews';
@@ -91,9 +102,15 @@ function Header(props: { me: SessionMe; onSignOut: () => void }): JSX.Element {
               </Link>
             </li>
           )}
+          {mayReadAlerts(roles) && (
+            <li>
+              <Link href="/alerts" aria-current={here('/alerts')}>
+                Alerts
+              </Link>
+            </li>
+          )}
           {roles.includes('safeguarding-manager') &&
             [
-              ['/alerts', 'Alerts'],
               ['/dashboard', 'Deadlines dashboard'],
               ['/board', 'Board figures'],
             ].map(([href, words]) => (
