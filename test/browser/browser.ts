@@ -78,7 +78,7 @@ export async function keyboardAndZoomProblems(page: Page): Promise<string[]> {
         return false;
       };
       return [...document.body.querySelectorAll('*')]
-        .filter((e) => e.getClientRects().length > 0 && e.getBoundingClientRect().right > limit && !inScroller(e))
+        .filter((e) => e.getClientRects().length > 0 && e.checkVisibility() && e.getBoundingClientRect().right > limit && !inScroller(e))
         .filter((e) => ![...e.children].some((c) => c.getBoundingClientRect().right > limit))
         .map(describe);
     })()`);
@@ -89,7 +89,8 @@ export async function keyboardAndZoomProblems(page: Page): Promise<string[]> {
       const describe = ${DESCRIBE};
       const all = document.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]');
       return [...all]
-        .filter((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')
+        // checkVisibility: also false inside a closed <details>, whose content keeps its boxes.
+        .filter((e) => !e.disabled && e.tabIndex >= 0 && e.getClientRects().length > 0 && e.checkVisibility({ visibilityProperty: true }))
         // A radio group is one Tab stop: its checked button, or its first when none is.
         .filter((e) => {
           if (e.type !== 'radio' || !e.name) return true;

@@ -34,6 +34,8 @@ const post = (path: string, as: string, body: object) =>
 const get = (path: string, as: string) => api(app).get(path).set('Authorization', as);
 
 let childId: string;
+/** The meeting the chair opens, where the next test records decisions and actions. */
+let meetingPath: string;
 /** A moment after the missing report was recorded and before the found notification was. */
 let beforeFound: Date;
 
@@ -94,6 +96,13 @@ describe('the CMOG screens', () => {
   it("shows a member the child on Walsall's agenda with the reason", async () => {
     const kim = await signedInAs('Kim Walker');
     await kim.getByRole('heading', { name: 'CMOG agenda: Walsall' }).waitFor({ timeout: 15_000 });
+    // Sent home from /: the nav marks where she landed.
+    await expect(
+      kim
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'CMOG' })
+        .getAttribute('aria-current'),
+    ).resolves.toBe('page');
     const row = kim.getByTestId(`agenda-child-${childId}`);
     await row.waitFor({ timeout: 15_000 });
     await expect(row.textContent()).resolves.toMatch(/Listed for CMOG/);
@@ -134,16 +143,95 @@ describe('the CMOG screens', () => {
     await pat.getByRole('button', { name: /Open the meeting/ }).click();
     await pat.getByRole('heading', { name: /CMOG meeting of/ }).waitFor({ timeout: 15_000 });
     await pat.getByRole('link', { name: `Child ${childId.slice(0, 8)}` }).waitFor();
+    meetingPath = new URL(pat.url()).pathname;
     await pat.getByLabel('Present').fill('Pat Morgan, Walsall Safeguarding Partnership, Chair');
     await pat.getByLabel('Apologies').fill('Lee Ward, Health');
     await pat.getByRole('button', { name: 'Record the attendance' }).click();
     await pat.getByText('Apologies: Lee Ward, Health').waitFor({ timeout: 15_000 });
-    await pat.getByLabel('Minutes').fill('Discussed the child and the hotel where she was found.');
+    await pat
+      .getByLabel('Minutes', { exact: true })
+      .fill('Discussed the child and the hotel where she was found.');
+    await pat.getByRole('button', { name: 'Add a decision' }).click();
+    await pat.getByLabel('Decision 1 is about').selectOption(childId);
+    // A decision left empty is refused, and the error stands beside it.
+    await pat.getByRole('button', { name: 'Record the minutes' }).click();
+    await pat.locator('#decision-0-error').waitFor({ timeout: 15_000 });
+    await pat.getByLabel('Decision 1', { exact: true }).fill('Disruption visit to the hotel');
     await pat.getByRole('button', { name: 'Record the minutes' }).click();
     await pat.getByText('Discussed the child and the hotel').waitFor({ timeout: 15_000 });
+    await expect(pat.getByTestId('decisions').textContent()).resolves.toMatch(
+      new RegExp(`Child ${childId.slice(0, 8)}: Disruption visit to the hotel`),
+    );
     await expectAccessible(pat, 'cmog-meeting');
     await pat.context().close();
   }, 60_000);
+
+  it('lets the chair amend the minutes with a reason, and members record, defer and complete an action', async () => {
+    const pat = await signedInAs('Pat Morgan');
+    await pat.getByRole('heading', { name: /CMOG agenda/ }).waitFor({ timeout: 15_000 });
+    await visit(pat, meetingPath);
+    await pat.getByTestId('decisions').waitFor({ timeout: 15_000 });
+    await pat.locator('summary', { hasText: 'Amend the minutes' }).click();
+    await pat
+      .getByLabel('Decision 1', { exact: true })
+      .fill('Disruption visit to the hotel by Friday');
+    await pat.getByLabel('Why the minutes are amended').fill('The date agreed was left out');
+    await pat.getByRole('button', { name: 'Amend the minutes' }).click();
+    await pat.getByTestId('amendments').getByText('The date agreed was left out').waitFor({
+      timeout: 15_000,
+    });
+    await expect(pat.getByTestId('decisions').textContent()).resolves.toMatch(/by Friday/);
+    await pat.context().close();
+
+    const kim = await signedInAs('Kim Walker');
+    await kim.getByRole('heading', { name: /CMOG agenda/ }).waitFor({ timeout: 15_000 });
+    await visit(kim, meetingPath);
+    await kim.getByRole('heading', { name: 'Record an action agreed at this meeting' }).waitFor({
+      timeout: 15_000,
+    });
+    const day = (days: number) =>
+      new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await kim.getByLabel('About').selectOption(childId);
+    await kim.getByLabel('Action', { exact: true }).fill('Visit the hotel with licensing');
+    await kim.getByLabel("Owner's agency").fill('West Midlands Police');
+    await kim.getByLabel('Due on').fill(day(14));
+    await kim.getByLabel('Intended outcome').fill('The hotel staff know the signs and who to call');
+    // No owner: refused, and the error stands beside the owner field.
+    await kim.getByRole('button', { name: 'Record the action' }).click();
+    await kim.locator('#action-owner-error').waitFor({ timeout: 15_000 });
+    await kim.getByLabel('Owner', { exact: true }).fill('PC Jo Reed');
+    await kim.getByRole('button', { name: 'Record the action' }).click();
+    await kim.getByText(/^Action [0-9a-f]{8} recorded, owned by PC Jo Reed\.$/).waitFor({
+      timeout: 15_000,
+    });
+    await kim
+      .getByTestId('meeting-actions')
+      .getByText(/Visit the hotel with licensing/)
+      .waitFor({
+        timeout: 15_000,
+      });
+    await expectAccessible(kim, 'cmog-meeting-action');
+
+    await follow(kim, 'Action register');
+    const row = kim.locator('tr', { hasText: 'Visit the hotel with licensing' });
+    await row.waitFor({ timeout: 15_000 });
+    await row.getByRole('button', { name: /^Defer or complete action/ }).click();
+    await kim.getByRole('heading', { name: /^Update action/ }).waitFor();
+    await kim.getByLabel('New due date').fill(day(28));
+    await kim.getByLabel('Why it is deferred').fill('Licensing officer on leave');
+    await kim.getByRole('button', { name: 'Defer the action' }).click();
+    await kim.getByText(/^Action [0-9a-f]{8} deferred to /).waitFor({ timeout: 15_000 });
+    await row.getByText(/Licensing officer on leave/).waitFor({ timeout: 15_000 });
+    await expectAccessible(kim, 'cmog-actions-deferred');
+
+    await row.getByRole('button', { name: /^Defer or complete action/ }).click();
+    await kim.getByLabel('What came of it').fill('Visit made; staff briefed');
+    await kim.getByRole('button', { name: 'Record the action as done' }).click();
+    await kim.getByText(/^Action [0-9a-f]{8} recorded as done\.$/).waitFor({ timeout: 15_000 });
+    await row.getByText('Done').first().waitFor({ timeout: 15_000 });
+    await expect(row.textContent()).resolves.toMatch(/Visit made; staff briefed/);
+    await kim.context().close();
+  }, 90_000);
 });
 
 describe("the child's page", () => {

@@ -8,7 +8,6 @@ import { AuditPage } from './pages/Audit';
 import { BoardPage } from './pages/Board';
 import { ChildPage } from './pages/Child';
 import { CmogPages, isCmog, mayReadCmog } from './pages/Cmog';
-import { ComingPage } from './pages/Coming';
 import { DeliveriesPage } from './pages/Deliveries';
 import { InterviewDetailPage } from './pages/InterviewDetail';
 import { DashboardPage } from './pages/Dashboard';
@@ -17,7 +16,7 @@ import { PurposeForm } from './pages/Purpose';
 import { ReviewPage } from './pages/Review';
 import { ReferralsPage } from './pages/Referrals';
 import { SignIn } from './pages/SignIn';
-import { Link, match, navigate, usePath } from './router';
+import { Link, Redirect, match, navigate, usePath } from './router';
 
 const NAME_KEY = 'homeward.name';
 
@@ -32,7 +31,8 @@ const ALERT_READERS = [
 ];
 const mayReadAlerts = (roles: string[]): boolean => roles.some((r) => ALERT_READERS.includes(r));
 
-function homeFor(roles: string[]): string {
+/** Each role's first screen; null for a role with none (a police system works through the API). */
+function homeFor(roles: string[]): string | null {
   if (roles.includes('ri-coordinator')) return '/queue';
   if (roles.includes('ri-worker')) return '/my-interviews';
   if (isCmog(roles)) return '/cmog';
@@ -40,7 +40,7 @@ function homeFor(roles: string[]): string {
   if (roles.includes('safeguarding-manager')) return '/alerts';
   if (roles.includes('auditor')) return '/audit';
   if (roles.includes('admin')) return '/deliveries';
-  return '/coming';
+  return null;
 }
 
 /** Child-level pages: the purpose is asked first, and again when the API asks for it. */
@@ -141,11 +141,6 @@ function Header(props: { me: SessionMe; onSignOut: () => void }): JSX.Element {
               </Link>
             </li>
           )}
-          <li>
-            <Link href="/coming" aria-current={here('/coming')}>
-              Still to come
-            </Link>
-          </li>
         </ul>
       </nav>
       <p class="who" data-testid="signed-in-as">
@@ -166,8 +161,18 @@ function Header(props: { me: SessionMe; onSignOut: () => void }): JSX.Element {
 function Page(props: { me: SessionMe; path: string }): JSX.Element {
   const { me, path } = props;
   if (path === '/' || path === '') {
-    navigate(homeFor(me.roles));
-    return <p role="status">Opening your home page…</p>;
+    const home = homeFor(me.roles);
+    if (home) return <Redirect to={home} />;
+    return (
+      <main id="main">
+        <h1>No console screens for your role</h1>
+        <p>
+          The console has no screens for {me.roles.join(', ') || 'a sign-in without a role'}. Police
+          systems send their notifications through the API (see the{' '}
+          <a href="/api/docs">API reference</a>).
+        </p>
+      </main>
+    );
   }
   if (path === '/queue')
     return (
@@ -187,7 +192,6 @@ function Page(props: { me: SessionMe; path: string }): JSX.Element {
         <ReviewPage />
       </WithPurpose>
     );
-  if (path === '/coming') return <ComingPage roles={me.roles} />;
   // The audit and the deliveries are not child-level data (access-policy.ts): no purpose asked.
   if (path === '/audit') return <AuditPage />;
   if (path === '/deliveries') return <DeliveriesPage />;

@@ -19,7 +19,11 @@ export function figure(value: number | null, unit = ''): string {
   return `${shown}${unit}`;
 }
 
-/** A chart and its table, titled `title` (the table's caption and the chart's name). */
+/**
+ * A chart and its table, titled `title` (the table's caption and the chart's name). With
+ * `describedBy`, the page already has a fuller table of the same figures: the chart names it
+ * as its description and draws no table of its own.
+ */
 export function BarChart(props: {
   id: string;
   title: string;
@@ -28,6 +32,7 @@ export function BarChart(props: {
   unit?: string;
   /** The scale's top; the largest value (at least 1) when absent. */
   max?: number;
+  describedBy?: string;
 }): JSX.Element {
   const unit = props.unit ?? '';
   const max = props.max ?? Math.max(1, ...props.bars.map((b) => b.value ?? 0));
@@ -37,26 +42,29 @@ export function BarChart(props: {
   const titleId = `${props.id}-title`;
   return (
     <figure class="chart" data-testid={`chart-${props.id}`} style="margin: 1rem 0 2rem">
-      <table>
-        <caption>{props.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Figure</th>
-            <th scope="col">Value</th>
-          </tr>
-        </thead>
-        <tbody>
-          {props.bars.map((b) => (
-            <tr key={b.label}>
-              <th scope="row">{b.label}</th>
-              <td>{figure(b.value, unit)}</td>
+      {!props.describedBy && (
+        <table>
+          <caption>{props.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Figure</th>
+              <th scope="col">Value</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {props.bars.map((b, i) => (
+              <tr key={i}>
+                <th scope="row">{b.label}</th>
+                <td>{figure(b.value, unit)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
       <svg
         role="img"
         aria-labelledby={titleId}
+        aria-describedby={props.describedBy}
         viewBox={`0 0 ${width} ${height}`}
         width="100%"
         style={`max-width: ${width}px; display: block; margin-top: 0.5rem`}
@@ -66,7 +74,7 @@ export function BarChart(props: {
           const y = i * ROW + 2;
           const w = b.value === null ? 0 : Math.max(0, (b.value / max) * BAR_WIDTH);
           return (
-            <g key={b.label}>
+            <g key={i}>
               <text x={LABEL_WIDTH - 8} y={y + 17} text-anchor="end" font-size="13" fill="#1b1b1b">
                 {b.label}
               </text>

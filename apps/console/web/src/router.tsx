@@ -4,10 +4,20 @@ import { useEffect, useState } from 'preact/hooks';
 
 const CHANGE = 'homeward:navigate';
 
-export function navigate(to: string): void {
+export function navigate(to: string, options: { replace?: boolean } = {}): void {
   if (to === location.pathname + location.search) return;
-  history.pushState(null, '', to);
+  if (options.replace) history.replaceState(null, '', to);
+  else history.pushState(null, '', to);
   dispatchEvent(new Event(CHANGE));
+}
+
+/**
+ * Goes to `to` in place of this address (Back does not return to the redirect). After the
+ * render, so every usePath on the page (the nav's aria-current too) is listening when it moves.
+ */
+export function Redirect(props: { to: string }): JSX.Element {
+  useEffect(() => navigate(props.to, { replace: true }), [props.to]);
+  return <p role="status">Opening your home page…</p>;
 }
 
 export function usePath(): string {

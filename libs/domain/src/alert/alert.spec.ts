@@ -121,7 +121,7 @@ describe('an alert must say why', () => {
       .given([])
       .when(raiseAlert({ reasons: ['a real reason', '  '] }))
       .thenThrows(InvalidCommand, (error) => {
-        expect(error.errors).toEqual([{ field: 'reasons[1]', message: 'is empty' }]);
+        expect(error.errors).toEqual([{ field: 'reasons.1', message: 'is empty' }]);
       });
   });
 
@@ -180,7 +180,7 @@ describe('an alert must say why', () => {
         expect(error.errors.map((e) => e.field)).toEqual([
           'type',
           'audience',
-          'reasons[0]',
+          'reasons.0',
           'dueBy',
           'acknowledgeWithinHours',
         ]);

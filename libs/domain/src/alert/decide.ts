@@ -58,7 +58,7 @@ function problemsWith(data: RaiseAlert['data']): FieldError[] {
     errors.push({ field: 'reasons', message: 'at least one reason is required' });
   }
   data.reasons.forEach((reason, index) => {
-    if (reason.trim() === '') errors.push({ field: `reasons[${index}]`, message: 'is empty' });
+    if (reason.trim() === '') errors.push({ field: `reasons.${index}`, message: 'is empty' });
   });
   if (data.dueBy != null && Number.isNaN(Date.parse(data.dueBy))) {
     errors.push({ field: 'dueBy', message: 'must be an ISO 8601 date and time' });

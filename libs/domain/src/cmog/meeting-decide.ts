@@ -110,7 +110,7 @@ function recordAttendance(
   const both = apologies.findIndex((p) => present.has(personKey(p)));
   if (both >= 0) {
     throw new InvalidCommand([
-      { field: `apologies[${both}]`, message: 'is also listed as attending' },
+      { field: `apologies.${both}`, message: 'is also listed as attending' },
     ]);
   }
   const current = state.attendance;
@@ -142,7 +142,7 @@ function minutesProblems(minutes: string, decisions: CmogDecision[]): FieldError
   if (blank(minutes)) errors.push({ field: 'minutes', message: 'must not be empty' });
   decisions.forEach((d, i) => {
     if (blank(d.decision)) {
-      errors.push({ field: `decisions[${i}].decision`, message: 'must say what was decided' });
+      errors.push({ field: `decisions.${i}.decision`, message: 'must say what was decided' });
     }
   });
   return errors;

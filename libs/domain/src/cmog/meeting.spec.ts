@@ -197,7 +197,7 @@ describe('the attendance register', () => {
     spec
       .given(opened)
       .when(attendance([amy], [sam, amy]))
-      .thenThrows(InvalidCommand, (e) => expect(e.errors[0].field).toBe('apologies[1]'));
+      .thenThrows(InvalidCommand, (e) => expect(e.errors[0].field).toBe('apologies.1'));
   });
 
   it('is for a meeting Homeward knows', () => {
@@ -292,7 +292,7 @@ describe('minutes', () => {
       .given([...opened, ...attended])
       .when(minutes('', ' '))
       .thenThrows(InvalidCommand, (e) =>
-        expect(e.errors.map((x) => x.field)).toEqual(['minutes', 'decisions[0].decision']),
+        expect(e.errors.map((x) => x.field)).toEqual(['minutes', 'decisions.0.decision']),
       );
   });
 });

@@ -49,8 +49,19 @@ export function onApiError(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+/** A command's options: the Idempotency-Key makes a resend record nothing twice. */
+export interface PostOptions {
+  idempotencyKey?: string;
+}
+
+async function call<T>(
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  options: PostOptions = {},
+): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   const token = session.token();
   if (token) headers.Authorization = `Bearer ${token}`;
   const purpose = session.purpose();
@@ -78,7 +89,8 @@ async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Pr
 
 export const api = {
   get: <T>(path: string): Promise<T> => call<T>('GET', path),
-  post: <T>(path: string, body: unknown): Promise<T> => call<T>('POST', path, body),
+  post: <T>(path: string, body: unknown, options?: PostOptions): Promise<T> =>
+    call<T>('POST', path, body, options),
 };
 
 /**

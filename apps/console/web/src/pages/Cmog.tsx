@@ -20,7 +20,7 @@ export function CmogPages(props: { me: SessionMe; path: string }): JSX.Element {
   else if (path === '/cmog') body = <CmogAgendaPage me={me} />;
   else if (path === '/cmog/hotspots') body = <CmogHotspotsPage />;
   else if (path === '/cmog/picture') body = <CmogPicturePage />;
-  else if (path === '/cmog/actions') body = <CmogActionsPage />;
+  else if (path === '/cmog/actions') body = <CmogActionsPage me={me} />;
   else if (path === '/cmog/meetings' && me.roles.includes('cmog-chair'))
     body = <CmogOpenMeetingPage me={me} />;
   else if (meeting) body = <CmogMeetingPage me={me} meetingId={meeting.meetingId} />;

@@ -1,9 +1,17 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
-import type { GetAnswer } from '../api/types';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { GetAnswer, SessionMe } from '../api/types';
 import { Link } from '../router';
 import { formatDateTime, shortId } from '../time';
-import { ATTENTION_WORDS, formatDay, Loading, STATUS_WORDS, useRead } from './CmogShared';
+import { CompleteActionForm, DeferActionForm, type ActionResult } from './CmogActionForms';
+import {
+  ATTENTION_WORDS,
+  formatDay,
+  isCmog,
+  Loading,
+  STATUS_WORDS,
+  useReadAfterWrite,
+} from './CmogShared';
 
 type Actions = GetAnswer<'/api/v1/cmog/actions'>;
 type Filter = 'all' | 'open' | 'attention';
@@ -14,13 +22,57 @@ const QUERY: Record<Filter, string> = {
   attention: '?attention=true',
 };
 
+/** The chosen action's two updates; focus moves to it so a keyboard user lands on the forms. */
+function ActionUpdate(props: {
+  action: Actions[number];
+  onDone: (action: ActionResult, what: string) => void;
+}): JSX.Element {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), [props.action.actionId]);
+  const { action } = props;
+  return (
+    <section aria-labelledby="update-title" class="panel">
+      <h2 id="update-title" tabIndex={-1} ref={heading}>
+        Update action {shortId(action.actionId)}: {action.description}
+      </h2>
+      <DeferActionForm
+        actionId={action.actionId}
+        dueOn={action.dueOn}
+        onDone={(a) => props.onDone(a, `deferred to ${formatDay(a.dueOn)}`)}
+      />
+      <CompleteActionForm
+        actionId={action.actionId}
+        onDone={(a) => props.onDone(a, 'recorded as done')}
+      />
+    </section>
+  );
+}
+
 /** Every action agreed at CMOG, with its owner, due date and deferrals. */
-export function CmogActionsPage(): JSX.Element {
+export function CmogActionsPage(props: { me: SessionMe }): JSX.Element {
   const [filter, setFilter] = useState<Filter>('all');
-  const { data, error } = useRead<Actions>(`/api/v1/cmog/actions${QUERY[filter]}`);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const { data, error, afterWrite } = useReadAfterWrite<Actions>(
+    `/api/v1/cmog/actions${QUERY[filter]}`,
+  );
+  // Members and the chair keep the register; the safeguarding manager reads it.
+  const mayUpdate = isCmog(props.me.roles);
+  const chosenAction = data?.find((a) => a.actionId === chosen && a.status === 'OPEN');
+  const updated = (action: ActionResult, what: string) => {
+    setDone(`Action ${shortId(action.actionId)} ${what}.`);
+    setChosen(null);
+    afterWrite((list) => {
+      const row = list.find((a) => a.actionId === action.actionId);
+      // A filtered list may drop the action now (done, or no longer needing attention).
+      if (!row) return filter !== 'all';
+      return row.status === action.status && row.deferrals === action.deferrals;
+    });
+  };
   return (
     <>
       <h1>Action register</h1>
+      <p role="status">{done ?? ''}</p>
       <p>
         <label for="action-filter">Show </label>
         <select
@@ -46,6 +98,7 @@ export function CmogActionsPage(): JSX.Element {
               <th scope="col">Deferrals</th>
               <th scope="col">Status</th>
               <th scope="col">Flags</th>
+              {mayUpdate && <th scope="col">Update</th>}
             </tr>
           </thead>
           <tbody>
@@ -104,11 +157,30 @@ export function CmogActionsPage(): JSX.Element {
                     </ul>
                   )}
                 </td>
+                {mayUpdate && (
+                  <td>
+                    {a.status === 'OPEN' ? (
+                      <button
+                        type="button"
+                        aria-expanded={chosen === a.actionId}
+                        onClick={() => {
+                          setDone(null);
+                          setChosen(a.actionId);
+                        }}
+                      >
+                        Defer or complete action {shortId(a.actionId)}
+                      </button>
+                    ) : (
+                      'None'
+                    )}
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      {mayUpdate && chosenAction && <ActionUpdate action={chosenAction} onDone={updated} />}
     </>
   );
 }

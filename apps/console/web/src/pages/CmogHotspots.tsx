@@ -1,7 +1,7 @@
 import type { JSX } from 'preact';
 import type { GetAnswer } from '../api/types';
 import { formatDateTime } from '../time';
-import { BarChart } from './CmogCharts';
+import { BarChart } from '../charts';
 import { Loading, useRead } from './CmogShared';
 
 type Hotspots = GetAnswer<'/api/v1/cmog/hotspots'>;
@@ -19,8 +19,8 @@ export function CmogHotspotsPage(): JSX.Element {
       {places && places.length > 0 && (
         <>
           <BarChart
+            id="hotspots"
             title="Children seen at each place"
-            unit={['child', 'children']}
             describedBy="hotspot-table"
             bars={places.map((p) => ({ label: p.postcode ?? p.place, value: p.children.length }))}
           />

@@ -1,17 +1,28 @@
 import type { JSX } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { GetAnswer, PostAnswer, PostBody, SessionMe } from '../api/types';
 import { Link, navigate } from '../router';
 import { formatDateTime, shortId } from '../time';
 import { Reasons } from './Interviews';
-import { AuthorityPicker, firstAuthority, formatDay, Loading, useRead } from './CmogShared';
+import { RecordActionForm } from './CmogActionForms';
+import { MinutesForm } from './CmogMinutes';
+import {
+  AuthorityPicker,
+  firstAuthority,
+  formatDay,
+  isCmog,
+  Loading,
+  STATUS_WORDS,
+  useRead,
+  useReadAfterWrite,
+} from './CmogShared';
 
 type OpenBody = PostBody<'/api/v1/cmog/meetings'>;
 type Opened = PostAnswer<'/api/v1/cmog/meetings'>;
 type Meeting = GetAnswer<'/api/v1/cmog/meetings/{meetingId}'>;
+type Actions = GetAnswer<'/api/v1/cmog/actions'>;
 type AttendanceBody = PostBody<'/api/v1/cmog/meetings/{meetingId}/attendance'>;
-type MinutesBody = PostBody<'/api/v1/cmog/meetings/{meetingId}/minutes'>;
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -135,45 +146,98 @@ function AttendanceForm(props: { meetingId: string; onDone: (m: Meeting) => void
   );
 }
 
-function MinutesForm(props: { meetingId: string; onDone: (m: Meeting) => void }) {
-  const [minutes, setMinutes] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    setError(null);
-    try {
-      const body: MinutesBody = { minutes };
-      props.onDone(
-        await api.post<Meeting>(
-          `/api/v1/cmog/meetings/${encodeURIComponent(props.meetingId)}/minutes`,
-          body,
-        ),
-      );
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
+type Minutes = NonNullable<Meeting['minutes']>;
+
+/** The minutes, the decisions and the amendments made since, oldest first. */
+function RecordedMinutes(props: { minutes: Minutes }): JSX.Element {
+  const { minutes } = props;
   return (
-    <form onSubmit={(e) => void submit(e)}>
-      <h2>Record the minutes</h2>
+    <>
+      <p class="minutes">{minutes.minutes}</p>
       <p>
-        <label for="minutes">Minutes</label>
-        <textarea
-          id="minutes"
-          rows={8}
-          cols={60}
-          aria-describedby={error ? 'minutes-error' : undefined}
-          value={minutes}
-          onInput={(e) => setMinutes(e.currentTarget.value)}
-        />
+        <small>
+          Recorded by {minutes.recordedBy}, {formatDateTime(minutes.recordedAt)}
+        </small>
       </p>
-      <button type="submit">Record the minutes</button>
-      {error && (
-        <p id="minutes-error" class="error" role="alert">
-          {error}
-        </p>
+      <h3>Decisions</h3>
+      {minutes.decisions.length === 0 ? (
+        <p>No decision was recorded.</p>
+      ) : (
+        <ol data-testid="decisions">
+          {minutes.decisions.map((d, i) => (
+            <li key={i}>
+              {d.childId && (
+                <>
+                  <Link href={`/children/${encodeURIComponent(d.childId)}`}>
+                    Child {shortId(d.childId)}
+                  </Link>
+                  :{' '}
+                </>
+              )}
+              {d.decision}
+            </li>
+          ))}
+        </ol>
       )}
-    </form>
+      {minutes.amendments.length > 0 && (
+        <>
+          <h3>Amendments</h3>
+          <ol data-testid="amendments">
+            {minutes.amendments.map((a) => (
+              <li key={a.amendment}>
+                {a.reason}{' '}
+                <small>
+                  ({a.amendedBy}, {formatDateTime(a.amendedAt)})
+                </small>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+    </>
+  );
+}
+
+/** The minutes form; once minutes are recorded it is folded away behind "Amend the minutes". */
+function AmendableMinutes(props: { meeting: Meeting; onDone: (m: Meeting) => void }): JSX.Element {
+  const form = <MinutesForm meeting={props.meeting} onDone={props.onDone} />;
+  if (!props.meeting.minutes) return form;
+  return (
+    <details>
+      <summary>Amend the minutes</summary>
+      {form}
+    </details>
+  );
+}
+
+/** The actions agreed at this meeting, from the register. */
+function MeetingActions(props: { meetingId: string; recorded: string | null }): JSX.Element {
+  const { data, error, afterWrite } = useReadAfterWrite<Actions>('/api/v1/cmog/actions');
+  useEffect(() => {
+    const id = props.recorded;
+    if (id) afterWrite((list) => list.some((a) => a.actionId === id));
+  }, [props.recorded]);
+  const mine = data?.filter((a) => a.meetingId === props.meetingId) ?? [];
+  return (
+    <>
+      <h2>Actions agreed at this meeting</h2>
+      <Loading error={error} loaded={!!data} what="actions" />
+      {data && mine.length === 0 && <p>No action recorded yet.</p>}
+      {mine.length > 0 && (
+        <ul data-testid="meeting-actions">
+          {mine.map((a) => (
+            <li key={a.actionId}>
+              {a.description}: {a.owner} ({a.agency}), due {formatDay(a.dueOn)} ·{' '}
+              {STATUS_WORDS[a.status] ?? a.status}
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        <Link href="/cmog/actions">The action register</Link> is where actions are deferred or
+        completed.
+      </p>
+    </>
   );
 }
 
@@ -187,6 +251,8 @@ export function CmogMeetingPage(props: { me: SessionMe; meetingId: string }): JS
   );
   const m = updated ?? read.data;
   const chair = props.me.roles.includes('cmog-chair');
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const [recordedId, setRecordedId] = useState<string | null>(null);
   const done = (meeting: Meeting) => {
     setUpdated(meeting);
     setReload((n) => n + 1);
@@ -240,10 +306,23 @@ export function CmogMeetingPage(props: { me: SessionMe; meetingId: string }): JS
           )}
           {!m.attendance && chair && <AttendanceForm meetingId={m.meetingId} onDone={done} />}
           <h2>Minutes</h2>
-          {m.minutes ? <p class="minutes">{m.minutes.minutes}</p> : <p>Not recorded yet.</p>}
-          {m.attendance && !m.minutes && chair && (
-            <MinutesForm meetingId={m.meetingId} onDone={done} />
+          {m.minutes ? <RecordedMinutes minutes={m.minutes} /> : <p>Not recorded yet.</p>}
+          {m.attendance && chair && (
+            // Keyed by the amendment count: the form starts again from what is now recorded.
+            <AmendableMinutes key={m.minutes?.amendments.length ?? -1} meeting={m} onDone={done} />
           )}
+          <MeetingActions meetingId={m.meetingId} recorded={recordedId} />
+          {isCmog(props.me.roles) && (
+            <RecordActionForm
+              meetingId={m.meetingId}
+              agendaChildren={m.agenda.children.map((c) => c.childId)}
+              onDone={(a) => {
+                setRecorded(`Action ${shortId(a.actionId)} recorded, owned by ${a.owner}.`);
+                setRecordedId(a.actionId);
+              }}
+            />
+          )}
+          <p role="status">{recorded ?? ''}</p>
         </>
       )}
     </>

@@ -1,8 +1,9 @@
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
 import type { SessionMe } from '../api/types';
 import { Link } from '../router';
+import { ALERT_TYPE_WORDS } from './Alerts';
 
 /** Reads a GET answer; errors in the API's words (the purpose form takes over when it asks). */
 export function useRead<T>(
@@ -11,8 +12,11 @@ export function useRead<T>(
 ): { data: T | null; error: string | null } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const shown = useRef<string | null>(null);
   useEffect(() => {
-    setData(null);
+    // Read again at the same address: what is shown stays until the new answer replaces it.
+    if (shown.current !== path) setData(null);
+    shown.current = path;
     setError(null);
     if (!path) return;
     api.get<T>(path).then(setData, (err: unknown) => {
@@ -23,26 +27,50 @@ export function useRead<T>(
   return { data, error };
 }
 
+/**
+ * useRead for a list that a write of this page changes. A read model follows the write's
+ * answer by a moment, so after `afterWrite(caughtUp)` it reads again (every 250 ms, 20 times at
+ * most) until `caughtUp` says the list shows the write.
+ */
+export function useReadAfterWrite<T>(path: string): {
+  data: T | null;
+  error: string | null;
+  afterWrite: (caughtUp: (data: T) => boolean) => void;
+} {
+  const [reload, setReload] = useState(0);
+  const [until, setUntil] = useState<{ caughtUp: (data: T) => boolean; tries: number } | null>(
+    null,
+  );
+  const read = useRead<T>(path, reload);
+  useEffect(() => {
+    if (!until || !read.data) return;
+    if (until.caughtUp(read.data) || until.tries >= 20) {
+      setUntil(null);
+      return;
+    }
+    const timer = setTimeout(() => {
+      setUntil((u) => u && { ...u, tries: u.tries + 1 });
+      setReload((n) => n + 1);
+    }, 250);
+    return () => clearTimeout(timer);
+  }, [read.data, until]);
+  return {
+    ...read,
+    afterWrite: (caughtUp) => {
+      setUntil({ caughtUp, tries: 0 });
+      setReload((n) => n + 1);
+    },
+  };
+}
+
 export const isCmog = (roles: string[]): boolean =>
   roles.includes('cmog-member') || roles.includes('cmog-chair');
 export const mayReadCmog = (roles: string[]): boolean =>
   isCmog(roles) || roles.includes('safeguarding-manager');
 
-const ALERT_WORDS: Record<string, string> = {
-  ABSENT_PATTERN: 'Pattern of absence',
-  ALERT_UNACKNOWLEDGED: 'Alert not acknowledged',
-  ASSOCIATION: 'Association between children',
-  BREAK_GLASS_ACCESS: 'Record opened outside the authority',
-  CMOG_LISTING: 'Listed for CMOG',
-  HOTSPOT: 'Hotspot',
-  OUT_OF_AREA: 'Out of area',
-  REPEAT_MISSING: 'Repeat missing',
-  RI_OVERDUE: 'Return interview overdue',
-  RI_UNALLOCATED: 'Return interview not allocated',
-  SOCIAL_CARE_REFERRAL_REQUIRED: 'Social care referral needed',
-  STRATEGY_MEETING_REQUIRED: 'Strategy meeting needed',
-};
-export const alertWords = (type: string): string => ALERT_WORDS[type] ?? type;
+/** An alert's type in words (the one table is the alerts screen's). */
+export const alertWords = (type: string): string =>
+  (ALERT_TYPE_WORDS as Record<string, string>)[type] ?? type;
 
 export const ATTENTION_WORDS: Record<string, string> = {
   OVERDUE: 'Overdue',

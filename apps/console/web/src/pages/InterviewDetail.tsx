@@ -4,16 +4,10 @@ import { ApiError, api } from '../api/client';
 import type { GetAnswer, PostBody, SessionMe } from '../api/types';
 import { Link } from '../router';
 import { formatDateTime, shortId, useNow } from '../time';
-import {
-  DeclineForm,
-  InterviewRecordForm,
-  NotPossibleForm,
-  failureWords,
-  fieldErrors,
-  localNow,
-} from './InterviewForm';
+import { DeclineForm, InterviewRecordForm, NotPossibleForm, localNow } from './InterviewForm';
 import { Due, Reasons } from './Interviews';
-import { FieldError, LEVEL_WORDS } from './Screening';
+import { LEVEL_WORDS } from './Screening';
+import { FieldError, failureWords, fieldErrors } from '../forms';
 
 type Detail = GetAnswer<'/api/v1/interviews/{interviewId}'>;
 type Screening = NonNullable<Detail['screening']>;

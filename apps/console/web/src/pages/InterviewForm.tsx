@@ -1,16 +1,11 @@
 // The return-interview record (with the screening tool), and the decline and not-possible outcomes.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api } from '../api/client';
+import { api } from '../api/client';
 import type { GetAnswer, PostAnswer, PostBody } from '../api/types';
 import { clearDraft, interviewDraftKey, loadDraft, saveDraft } from '../drafts';
-import {
-  FieldError,
-  ScreeningTool,
-  emptyScreening,
-  significantSent,
-  type ScreeningState,
-} from './Screening';
+import { FieldError, TextField, failureWords, fieldErrors } from '../forms';
+import { ScreeningTool, emptyScreening, significantSent, type ScreeningState } from './Screening';
 
 type CompleteBody = PostBody<'/api/v1/interviews/{interviewId}/complete'>;
 type ScreeningPrefill = NonNullable<
@@ -73,57 +68,6 @@ const trimmed = <T extends object>(o: T): Partial<T> =>
       .map(([k, v]) => [k, String(v).trim()])
       .filter(([, v]) => v !== ''),
   ) as Partial<T>;
-
-/** `errors:[{field,message}]` of a 400, keyed by field; null when the failure is not a 400. */
-export function fieldErrors(err: unknown): Record<string, string> | null {
-  if (!(err instanceof ApiError) || err.status !== 400 || !err.body?.errors) return null;
-  const map: Record<string, string> = {};
-  for (const e of err.body.errors)
-    map[e.field] = map[e.field] ? `${map[e.field]}; ${e.message}` : e.message;
-  return map;
-}
-
-/** What to say beside the button when a submit failed. */
-export function failureWords(err: unknown, kept: boolean): string {
-  const keptWords = kept ? ' Everything you entered is kept in this browser: try again.' : '';
-  if (!(err instanceof ApiError)) return `Not sent: the network failed.${keptWords}`;
-  if (err.status >= 500) return `Not saved: the server answered ${err.status}.${keptWords}`;
-  if (err.status === 400) return `Not saved: correct the fields marked below.${keptWords}`;
-  return `Not saved: ${err.message}${keptWords}`;
-}
-
-function TextField(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  value: string;
-  rows?: number;
-  error?: string;
-  onInput: (value: string) => void;
-}): JSX.Element {
-  const describedBy = [props.hint ? `${props.id}-hint` : '', props.error ? `${props.id}-error` : '']
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <p>
-      <label for={props.id}>{props.label}</label>
-      {props.hint && (
-        <small id={`${props.id}-hint`} class="block">
-          {props.hint}
-        </small>
-      )}
-      <textarea
-        id={props.id}
-        rows={props.rows ?? 4}
-        cols={70}
-        value={props.value}
-        aria-describedby={describedBy || undefined}
-        onInput={(e) => props.onInput(e.currentTarget.value)}
-      />
-      <FieldError id={`${props.id}-error`} message={props.error} />
-    </p>
-  );
-}
 
 export function InterviewRecordForm(props: {
   interviewId: string;

@@ -6,9 +6,9 @@ import { useLive } from '../live';
 import type { GetAnswer, PostBody } from '../api/types';
 import { Link } from '../router';
 import { formatDateTime, shortId } from '../time';
-import { failureWords, fieldErrors } from './InterviewForm';
+import { FieldError, failureWords, fieldErrors } from '../forms';
 import { OUTCOME_WORDS, currentReview } from './InterviewDetail';
-import { FieldError, LEVEL_WORDS } from './Screening';
+import { LEVEL_WORDS } from './Screening';
 
 type Queue = GetAnswer<'/api/v1/interviews'>;
 type Detail = GetAnswer<'/api/v1/interviews/{interviewId}'>;

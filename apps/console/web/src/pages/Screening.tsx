@@ -1,6 +1,7 @@
 // The CSE screening tool, with the suggested level computed live by the domain's own code.
 import type { JSX } from 'preact';
 import type { GetAnswer } from '../api/types';
+import { FieldError } from '../forms';
 import {
   CSE_LEVELS,
   CSE_LEVEL_DESCRIPTIONS,
@@ -66,16 +67,6 @@ export function suggestionFor(s: ScreeningState, facts: ScreeningFacts): LevelSu
 }
 
 export const LEVEL_WORDS = (level: CseLevel): string => CSE_LEVEL_DESCRIPTIONS[level].label;
-
-/** An error beside the field it names (role=alert), or nothing. */
-export function FieldError(props: { id: string; message?: string }): JSX.Element | null {
-  if (!props.message) return null;
-  return (
-    <p id={props.id} class="error" role="alert">
-      {props.message}
-    </p>
-  );
-}
 
 const toggled = (list: string[], code: string, on: boolean): string[] =>
   on ? [...new Set([...list, code])] : list.filter((c) => c !== code);
