@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { AuthConfig } from '../../libs/platform/src/config/homeward-config';
 import { consoleWebDir } from '../../libs/platform/src/console-web/serve-console-web';
 import { startHomeward, testConfig } from '../support/homeward-app';
 import {
@@ -32,13 +33,18 @@ export class ConsoleUnderTest {
       purpose: string;
       settle?: 'heading' | 'networkidle';
       context?: BrowserContextOptions;
+      /** How tokens are verified: the development key unless given (an identity provider's). */
+      auth?: AuthConfig;
+      /** The port to listen on, when it must be known first (a provider's redirect URI); else free. */
+      port?: number;
     },
   ) {}
 
   async start(): Promise<void> {
     if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
-    this.app = await startHomeward(testConfig({ kind: 'pglite', dataDir: this.dataDir }));
-    await this.app.listen(0, '127.0.0.1');
+    const auth = this.options.auth ? { auth: this.options.auth } : {};
+    this.app = await startHomeward(testConfig({ kind: 'pglite', dataDir: this.dataDir }, auth));
+    await this.app.listen(this.options.port ?? 0, '127.0.0.1');
     this.base = (await this.app.getUrl()).replace('[::1]', '127.0.0.1');
     this.browser = await launchChromium();
   }

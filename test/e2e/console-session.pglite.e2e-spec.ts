@@ -55,6 +55,12 @@ describe('local sign-in with the development key', () => {
       user: Record<string, unknown>;
     };
 
+  it('says local sign-in is on, and no identity provider', async () => {
+    const res = await apiWithoutPurpose(app).get('/api/v1/session/sign-in-options').expect(200);
+    expect(res.body).toEqual({ local: true, identityProvider: null });
+    expect(res.headers['content-security-policy']).toMatch(/connect-src 'self'(;|$)/);
+  });
+
   it('lists the local users, without a token', async () => {
     const res = await apiWithoutPurpose(app).get('/api/v1/session/users').expect(200);
     const users = res.body as Array<Record<string, unknown>>;
@@ -215,5 +221,31 @@ describe('with an identity provider', () => {
     const res = await apiWithoutPurpose(app).get('/api/v1/session/users').expect(404);
     expect(res.body.message).toBe(LOCAL_SIGN_IN_OFF);
     await apiWithoutPurpose(app).post('/api/v1/session').send({ userId: 'x' }).expect(404);
+    const options = await apiWithoutPurpose(app).get('/api/v1/session/sign-in-options').expect(200);
+    expect(options.body).toEqual({ local: false, identityProvider: null });
+  });
+
+  it("names the provider to sign in at, and lets the console reach it, when it has the console's client id", async () => {
+    const { app } = await boot('oidc', {
+      auth: {
+        kind: 'jwks',
+        jwksUrl: 'http://127.0.0.1:9/jwks.json',
+        issuer: 'https://idp.test/realms/walsall',
+        audience: 'homeward',
+        signIn: { clientId: 'homeward-console', scope: 'openid profile' },
+      },
+    });
+    const res = await apiWithoutPurpose(app).get('/api/v1/session/sign-in-options').expect(200);
+    expect(res.body).toEqual({
+      local: false,
+      identityProvider: {
+        issuer: 'https://idp.test/realms/walsall',
+        clientId: 'homeward-console',
+        scope: 'openid profile',
+      },
+    });
+    expect(res.headers['content-security-policy']).toMatch(
+      /connect-src 'self' https:\/\/idp\.test(;|$)/,
+    );
   });
 });

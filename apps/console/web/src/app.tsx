@@ -2,7 +2,8 @@ import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, onApiError, session } from './api/client';
 import { clearAllDrafts } from './drafts';
-import type { SessionMe, SessionStarted } from './api/types';
+import type { SessionMe } from './api/types';
+import { SIGNED_IN_PATH, signOutAtProvider } from './oidc';
 import { AlertsPage } from './pages/Alerts';
 import { AuditPage } from './pages/Audit';
 import { BoardPage } from './pages/Board';
@@ -15,7 +16,7 @@ import { InterviewList } from './pages/Interviews';
 import { PurposeForm } from './pages/Purpose';
 import { ReviewPage } from './pages/Review';
 import { ReferralsPage } from './pages/Referrals';
-import { SignIn } from './pages/SignIn';
+import { SignIn, SignedIn } from './pages/SignIn';
 import { Link, Redirect, match, navigate, usePath } from './router';
 
 const NAME_KEY = 'homeward.name';
@@ -245,10 +246,19 @@ export function App(): JSX.Element {
     setToken(null);
     navigate('/');
   };
-  /** Signing out forgets the drafts too; an expired sign-in (401) keeps them. */
+  /**
+   * Signing out forgets the drafts too; an expired sign-in (401) keeps them. Signed in at the
+   * identity provider, the session there ends too and the provider sends the person back here.
+   */
   const signOut = () => {
     clearAllDrafts();
     endSession();
+    void signOutAtProvider();
+  };
+  const signedIn = (name: string | null) => {
+    if (name) sessionStorage.setItem(NAME_KEY, name);
+    else sessionStorage.removeItem(NAME_KEY);
+    setToken(session.token());
   };
 
   useEffect(() => onApiError((e) => e.status === 401 && endSession()), []);
@@ -262,16 +272,8 @@ export function App(): JSX.Element {
     });
   }, [token]);
 
-  if (!token) {
-    return (
-      <SignIn
-        onSignedIn={(started: SessionStarted) => {
-          sessionStorage.setItem(NAME_KEY, started.user.name);
-          setToken(session.token());
-        }}
-      />
-    );
-  }
+  if (path === SIGNED_IN_PATH) return <SignedIn onSignedIn={signedIn} />;
+  if (!token) return <SignIn onSignedIn={signedIn} />;
   if (error)
     return (
       <main id="main">

@@ -106,6 +106,21 @@ export class EnvironmentVariables {
   @MinLength(1)
   AUTH_AUDIENCE?: string;
 
+  /**
+   * The console's client id at the identity provider (AUTH_ISSUER): with it the console signs
+   * people in there (authorization code with PKCE, a public client). Only with AUTH_JWKS_URL.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  AUTH_OIDC_CLIENT_ID?: string;
+
+  /** The scopes the console asks for; default `openid profile`. Only with AUTH_OIDC_CLIENT_ID. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^\S+( \S+)*$/, { message: 'AUTH_OIDC_SCOPE must be scopes separated by spaces' })
+  AUTH_OIDC_SCOPE?: string;
+
   /** Longest `exp - iat` accepted: `12h` (the default and the most), `30m`, `3600s` or seconds. */
   @IsOptional()
   @IsString()
@@ -219,6 +234,17 @@ function authProblems(env: EnvironmentVariables): string[] {
     if (!relaxed && !env.AUTH_JWKS_URL.startsWith('https://')) {
       problems.push(`  - AUTH_JWKS_URL: must be https:// (${where})`);
     }
+  }
+  if (env.AUTH_OIDC_CLIENT_ID && !env.AUTH_JWKS_URL) {
+    problems.push(
+      '  - AUTH_OIDC_CLIENT_ID: only with AUTH_JWKS_URL (sign-in at the identity provider)',
+    );
+  }
+  if (env.AUTH_OIDC_SCOPE && !env.AUTH_OIDC_CLIENT_ID) {
+    problems.push('  - AUTH_OIDC_SCOPE: only with AUTH_OIDC_CLIENT_ID');
+  }
+  if (env.AUTH_OIDC_CLIENT_ID && env.AUTH_ISSUER && !URL.canParse(env.AUTH_ISSUER)) {
+    problems.push("  - AUTH_ISSUER: must be the identity provider's URL with AUTH_OIDC_CLIENT_ID");
   }
   if (env.AUTH_MAX_TOKEN_LIFETIME !== undefined) {
     const seconds = parseLifetime(env.AUTH_MAX_TOKEN_LIFETIME);

@@ -161,6 +161,29 @@ describe('token keys: fail closed outside development and test', () => {
     );
   });
 
+  it("takes the console's client id at the identity provider, only with a JWKS URL", () => {
+    const signIn = { ...jwks, NODE_ENV: 'production', AUTH_OIDC_CLIENT_ID: 'homeward-console' };
+    expect(loadHomewardConfig(signIn).auth).toMatchObject({
+      kind: 'jwks',
+      signIn: { clientId: 'homeward-console', scope: 'openid profile' },
+    });
+    expect(
+      loadHomewardConfig({ ...signIn, AUTH_OIDC_SCOPE: 'openid profile homeward' }).auth,
+    ).toMatchObject({ signIn: { scope: 'openid profile homeward' } });
+    expect(() => load({ AUTH_OIDC_CLIENT_ID: 'homeward-console' })).toThrow(
+      /AUTH_OIDC_CLIENT_ID: only with AUTH_JWKS_URL/,
+    );
+    expect(() => load({ ...jwks, AUTH_OIDC_SCOPE: 'openid' })).toThrow(
+      /AUTH_OIDC_SCOPE: only with AUTH_OIDC_CLIENT_ID/,
+    );
+    expect(() => load({ ...signIn, AUTH_OIDC_SCOPE: ' openid' })).toThrow(
+      /AUTH_OIDC_SCOPE must be scopes separated by spaces/,
+    );
+    expect(() => load({ ...signIn, AUTH_ISSUER: 'idp' })).toThrow(
+      /AUTH_ISSUER: must be the identity provider's URL/,
+    );
+  });
+
   it('bounds the token lifetime at 12 hours', () => {
     expect(load({ AUTH_MAX_TOKEN_LIFETIME: '8h' }).auth.maxLifetimeSeconds).toBe(8 * 3600);
     expect(load({ AUTH_MAX_TOKEN_LIFETIME: '30m' }).auth.maxLifetimeSeconds).toBe(1800);

@@ -96,7 +96,16 @@ export type AuthConfig =
       issuer: string;
       audience: string;
       maxLifetimeSeconds?: number;
+      /** The console signs people in at the issuer (authorization code with PKCE). */
+      signIn?: IdentityProviderSignIn;
     };
+
+/** The console as a public client of the identity provider (AUTH_OIDC_CLIENT_ID). */
+export interface IdentityProviderSignIn {
+  clientId: string;
+  /** Space-separated; `openid profile` unless AUTH_OIDC_SCOPE says otherwise. */
+  scope: string;
+}
 
 export const DEFAULT_WRITES_PER_MINUTE = 600;
 
@@ -187,6 +196,14 @@ export function loadHomewardConfig(
           issuer: env.AUTH_ISSUER!,
           audience: env.AUTH_AUDIENCE!,
           maxLifetimeSeconds,
+          ...(env.AUTH_OIDC_CLIENT_ID
+            ? {
+                signIn: {
+                  clientId: env.AUTH_OIDC_CLIENT_ID,
+                  scope: env.AUTH_OIDC_SCOPE ?? 'openid profile',
+                },
+              }
+            : {}),
         }
       : {
           kind: 'shared-key',

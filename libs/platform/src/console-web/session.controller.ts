@@ -14,6 +14,7 @@ import {
   ConsoleLocalUser,
   ConsoleSession,
   SessionCaller,
+  SignInOptions,
   type Me,
   type Session,
 } from './session.response';
@@ -35,6 +36,21 @@ export class SessionController {
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
     @Inject(LOCAL_USERS) private readonly users: readonly LocalUser[],
   ) {}
+
+  /** How people sign in here: local users, the identity provider, or (misconfigured) neither. */
+  @Get('sign-in-options')
+  @Public()
+  @ApiOkResponse({ type: SignInOptions })
+  options(): SignInOptions {
+    const auth = this.config.auth;
+    return {
+      local: auth.kind === 'shared-key' && auth.usingDevelopmentKey,
+      identityProvider:
+        auth.kind === 'jwks' && auth.signIn
+          ? { issuer: auth.issuer, clientId: auth.signIn.clientId, scope: auth.signIn.scope }
+          : null,
+    };
+  }
 
   /** The local users to sign in as (development key only). */
   @Get('users')

@@ -44,3 +44,22 @@ export type Me = Pick<Caller, 'sub' | 'roles' | 'organisation' | 'everyAuthority
   localAuthorities: string[];
 };
 export type SessionCallerDocumented = IsTrue<SameShape<Me, SessionCaller>>;
+
+/** The identity provider the console sends people to: an OpenID Connect issuer and client. */
+export class IdentityProviderOption {
+  /** The issuer's URL: its discovery document is at `/.well-known/openid-configuration`. */
+  issuer!: string;
+  /** The console's client id there (a public client: authorization code with PKCE). */
+  clientId!: string;
+  /** The scopes asked for, space-separated. */
+  scope!: string;
+}
+
+/** How people sign in to the console on this server. */
+export class SignInOptions {
+  /** Local users may be picked (the development key only: GET /api/v1/session/users). */
+  local!: boolean;
+  /** Sign-in at the identity provider; null when none is configured. */
+  @ApiProperty({ type: () => IdentityProviderOption, nullable: true })
+  identityProvider!: IdentityProviderOption | null;
+}

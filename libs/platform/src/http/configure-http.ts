@@ -24,12 +24,13 @@ export const MAX_BODY_BYTES = 64 * 1024;
  */
 export function configureHttp(app: INestApplication): void {
   (app.getHttpAdapter().getInstance() as express.Express).disable('x-powered-by');
+  const config = app.get<symbol, HomewardConfig>(HOMEWARD_CONFIG);
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           'script-src': ["'self'"],
-          'connect-src': ["'self'"],
+          'connect-src': ["'self'", ...identityProviderOrigin(config)],
           // Homeward serves plain http (TLS ends at the proxy in front of it, if any): upgrading
           // the console's own requests would break it on http://<host>:3000.
           'upgrade-insecure-requests': null,
@@ -64,7 +65,7 @@ export function configureHttp(app: INestApplication): void {
     next(error);
   });
   serveOpenApi(app);
-  const { service } = app.get<symbol, HomewardConfig>(HOMEWARD_CONFIG);
+  const { service } = config;
   if (service === 'all' || service === 'console') serveConsoleWeb(app);
   app.enableShutdownHooks();
 }
@@ -72,4 +73,15 @@ export function configureHttp(app: INestApplication): void {
 function noStore(_req: Request, res: Response, next: NextFunction): void {
   res.setHeader('Cache-Control', 'no-store');
   next();
+}
+
+/**
+ * With sign-in at an identity provider the console reads the provider's discovery document and
+ * trades the code for tokens at its token endpoint: from the browser, so the policy lets it
+ * connect to the issuer's origin too (the provider's endpoints are expected there).
+ */
+function identityProviderOrigin(config: HomewardConfig): string[] {
+  const auth = config.auth;
+  if (auth.kind !== 'jwks' || !auth.signIn) return [];
+  return [new URL(auth.issuer).origin];
 }

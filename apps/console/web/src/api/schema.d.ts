@@ -670,6 +670,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/session/sign-in-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How people sign in here: local users, the identity provider, or (misconfigured) neither.
+         * @description Public: no token needed.
+         */
+        get: operations["SessionController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/session/users": {
         parameters: {
             query?: never;
@@ -1263,6 +1283,14 @@ export interface components {
             premisesTypes: string[];
             sightings: number;
         };
+        IdentityProviderOption: {
+            /** @description The console's client id there (a public client: authorization code with PKCE). */
+            clientId: string;
+            /** @description The issuer's URL: its discovery document is at `/.well-known/openid-configuration`. */
+            issuer: string;
+            /** @description The scopes asked for, space-separated. */
+            scope: string;
+        };
         InformationReportDto: {
             /**
              * @description 1–5 (1 = known to be true without doubt) or "DONT_KNOW"; checked by the domain.
@@ -1674,6 +1702,12 @@ export interface components {
         SignInDto: {
             /** @description The `id` of a local user (GET /api/v1/session/users lists them). */
             userId: string;
+        };
+        SignInOptions: {
+            /** @description Sign-in at the identity provider; null when none is configured. */
+            identityProvider: components["schemas"]["IdentityProviderOption"] | null;
+            /** @description Local users may be picked (the development key only: GET /api/v1/session/users). */
+            local: boolean;
         };
         SignificantIndicator: {
             code: string;
@@ -4108,6 +4142,25 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    SessionController_options: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
                 };
             };
         };

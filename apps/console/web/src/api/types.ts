@@ -35,32 +35,9 @@ export type TimelineEntry = Schemas['TimelineEntry'];
 export type ValidationErrorsBody = Schemas['ValidationErrorsBody'];
 export type ErrorBody = Schemas['ErrorBody'];
 
-/*
- * Local sign-in (GET /api/v1/session/users, POST /api/v1/session, GET /api/v1/session/me) is being
- * added to the app alongside the console. Until docs/openapi.json documents it, these are the
- * shapes the issue states; once it does, `npm run console:types` makes the schema's types win.
- */
-type Documented<P extends string, Fallback> = P extends keyof paths
-  ? GetOrPost<P & keyof paths, Fallback>
-  : Fallback;
-type GetOrPost<P extends keyof paths, Fallback> = [GetAnswer<P>] extends [never]
-  ? [PostAnswer<P>] extends [never]
-    ? Fallback
-    : PostAnswer<P>
-  : GetAnswer<P>;
-
-export type SessionUser = Documented<
-  '/api/v1/session/users',
-  Array<{
-    id: string;
-    name: string;
-    roles: string[];
-    organisation?: string | null;
-    localAuthorities?: string[];
-  }>
->[number];
-export type SessionStarted = Documented<'/api/v1/session', { token: string; user: SessionUser }>;
-export type SessionMe = Documented<
-  '/api/v1/session/me',
-  { sub: string; roles: string[]; organisation?: string | null; localAuthorities?: string[] }
->;
+// Signing in: local users (development key) or the identity provider.
+export type SessionUser = Schemas['ConsoleLocalUser'];
+export type SessionStarted = Schemas['ConsoleSession'];
+export type SessionMe = Schemas['SessionCaller'];
+export type SignInOptions = Schemas['SignInOptions'];
+export type IdentityProviderOption = Schemas['IdentityProviderOption'];
