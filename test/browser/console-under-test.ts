@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import type { AuthConfig } from '../../libs/platform/src/config/homeward-config';
+import type { HomewardModuleOptions } from '../../apps/homeward/src/app.module';
+import type { HomewardConfig } from '../../libs/platform/src/config/homeward-config';
 import { consoleWebDir } from '../../libs/platform/src/console-web/serve-console-web';
 import { startHomeward, testConfig } from '../support/homeward-app';
 import {
@@ -33,8 +34,13 @@ export class ConsoleUnderTest {
       purpose: string;
       settle?: 'heading' | 'networkidle';
       context?: BrowserContextOptions;
-      /** How tokens are verified: the development key unless given (an identity provider's). */
-      auth?: AuthConfig;
+      /**
+       * Configuration besides the tests' own (an identity provider's keys, webhook targets), or
+       * a function giving it at start (when it names a server started meanwhile).
+       */
+      config?: Partial<HomewardConfig> | (() => Promise<Partial<HomewardConfig>>);
+      /** Modules in place of the app's own (alert deliveries with short retries). */
+      modules?: HomewardModuleOptions;
       /** The port to listen on, when it must be known first (a provider's redirect URI); else free. */
       port?: number;
     },
@@ -42,8 +48,10 @@ export class ConsoleUnderTest {
 
   async start(): Promise<void> {
     if (!existsSync(WEB)) throw new Error(`the console is not built (${WEB}): run npm run build`);
-    const auth = this.options.auth ? { auth: this.options.auth } : {};
-    this.app = await startHomeward(testConfig({ kind: 'pglite', dataDir: this.dataDir }, auth));
+    const given = this.options.config;
+    const overrides = typeof given === 'function' ? await given() : given;
+    const config = testConfig({ kind: 'pglite', dataDir: this.dataDir }, overrides);
+    this.app = await startHomeward(config, this.options.modules);
     await this.app.listen(this.options.port ?? 0, '127.0.0.1');
     this.base = (await this.app.getUrl()).replace('[::1]', '127.0.0.1');
     this.browser = await launchChromium();

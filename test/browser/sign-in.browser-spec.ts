@@ -1,7 +1,8 @@
 import type { Page } from 'playwright-core';
 import { api } from '../support/homeward-app';
 import { ConsoleUnderTest } from './console-under-test';
-import { TestIdentityProvider, freePort } from './support/identity-provider';
+import { freePort } from '../support/free-port';
+import { TestIdentityProvider } from './support/identity-provider';
 
 /**
  * Sign-in at a real OpenID Connect provider (node-oidc-provider): the console leaves for the
@@ -32,12 +33,14 @@ beforeAll(async () => {
     purpose: 'browser test: sign-in at the identity provider',
     settle: 'heading',
     port,
-    auth: {
-      kind: 'jwks',
-      jwksUrl: `${provider.issuer}/jwks`,
-      issuer: provider.issuer,
-      audience: AUDIENCE,
-      signIn: { clientId: CLIENT_ID, scope: 'openid profile homeward' },
+    config: {
+      auth: {
+        kind: 'jwks',
+        jwksUrl: `${provider.issuer}/jwks`,
+        issuer: provider.issuer,
+        audience: AUDIENCE,
+        signIn: { clientId: CLIENT_ID, scope: 'openid profile homeward' },
+      },
     },
   });
   await ui.start();

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
-import { HomewardModule } from '../../apps/homeward/src/app.module';
+import { HomewardModule, type HomewardModuleOptions } from '../../apps/homeward/src/app.module';
 import { DEFAULT_POLICY, DEFAULT_POLICY_SET } from '@homeward/domain';
 import {
   configureHttp,
@@ -35,8 +35,11 @@ export function testConfig(
 }
 
 /** Boots the whole embedded Homeward, as `npm start` does, without listening on a port. */
-export async function startHomeward(config: HomewardConfig): Promise<INestApplication> {
-  const app = await NestFactory.create(HomewardModule.forRoot(config), {
+export async function startHomeward(
+  config: HomewardConfig,
+  modules: HomewardModuleOptions = {},
+): Promise<INestApplication> {
+  const app = await NestFactory.create(HomewardModule.forRoot(config, modules), {
     bodyParser: false,
     logger: ['error'],
     // Surface a start-up failure as a rejected promise (and a failed test), not process.exit.

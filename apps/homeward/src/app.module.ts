@@ -15,16 +15,18 @@ import { AlertDeliveryModule, SafeguardingModule } from '@homeward/safeguarding'
  * projections and reactors straight from the store; with KAFKA_BROKERS set it also takes police
  * notifications from Kafka and forwards its events there.
  */
+/** Modules a test may put in place of the app's own. */
+export interface HomewardModuleOptions {
+  alertDelivery?: DynamicModule;
+}
+
 @Module({})
 export class HomewardModule {
   /**
    * `alertDelivery` replaces the alert-delivery module, e.g. with shorter retries in a test
    * (`AlertDeliveryModule.withSettings(...)`).
    */
-  static forRoot(
-    config: HomewardConfig,
-    options: { alertDelivery?: DynamicModule } = {},
-  ): DynamicModule {
+  static forRoot(config: HomewardConfig, options: HomewardModuleOptions = {}): DynamicModule {
     return {
       module: HomewardModule,
       imports: [
