@@ -1,15 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
 import { PostgresDatabase } from '@homeward/event-store';
+import { measureCeilings } from './ceilings';
 import { api, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
 import { childFound, missingFromHome } from '../support/notifications';
 import { freshPostgresDatabase } from '../support/postgres';
 
 /**
  * End-to-end throughput on PostgreSQL, as DESIGN states the targets: notifications per second
- * from the HTTP API until every interview is in the queue, then a replay of every projection and
- * reactor from position 0 (events per second). BENCH_CHILDREN sets the size (default 1000
- * children: 2000 notifications).
+ * accepted over HTTP and until every projection and reactor has caught up, then a replay of
+ * every projection and reactor from position 0 (events per second); then, in the same run on
+ * the same server, the raw ceilings each figure is read against (ceilings.ts). Prints a table
+ * with the ratios and writes it to bench/results/<date>-<commit>.json. BENCH_CHILDREN sets the
+ * size (default 1000 children: 2000 notifications; `npm run bench -- --quick`: 300).
  */
-const CHILDREN = Number(process.env.BENCH_CHILDREN ?? 1000);
+const QUICK = process.env.BENCH_QUICK === '1';
+const CHILDREN = Number(process.env.BENCH_CHILDREN ?? (QUICK ? 300 : 1000));
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const police = `Bearer ${tokenFor('police-system')}`;
 // /health names its checks (processor lags, the head position) to an admin only.
@@ -47,8 +55,13 @@ it('measures notifications per second and replay events per second on PostgreSQL
     const m = missingFromHome({ occurredAt: new Date(Date.now() - 20 * 3600_000).toISOString() });
     return [m, childFound(m)] as const;
   });
+  const peak = peakRss();
   const app = await startHomeward(config);
   let head = 0;
+  let acceptedPerSecond = 0;
+  let endToEndPerSecond = 0;
+  let endToEndEventsPerSecond = 0;
+  let replayEventsPerSecond = 0;
   try {
     const started = Date.now();
     await allInBatches(pairs, async ([missing, found]) => {
@@ -70,6 +83,9 @@ it('measures notifications per second and replay events per second on PostgreSQL
     );
     head = ((await api(app).get('/health').set('Authorization', admin)).body as Json).details
       .eventStore.headPosition as number;
+    acceptedPerSecond = Math.round((notifications * 1000) / (accepted - started));
+    endToEndPerSecond = Math.round((notifications * 1000) / (done - started));
+    endToEndEventsPerSecond = Math.round((head * 1000) / (done - started));
   } finally {
     await app.close();
   }
@@ -86,9 +102,112 @@ it('measures notifications per second and replay events per second on PostgreSQL
       `bench: replay of ${head} events through every projection and reactor in ${ms} ms ` +
         `(${Math.round((head * 1000) / ms)} events/s, start-up included)`,
     );
+    replayEventsPerSecond = Math.round((head * 1000) / ms);
   } finally {
     await again.close();
-    await db.drop();
   }
+
+  const ceilings = await measureCeilings(db.url, {
+    concurrency: CONCURRENCY,
+    singleRows: QUICK ? 3000 : 10_000,
+    batchedRows: QUICK ? 50_000 : 200_000,
+  });
+  const postgresVersion = await serverVersion(db.url);
+  await db.drop();
+  const rssPeakMiB = peak.stop();
+  const figures = [
+    figure('notifications accepted over HTTP', acceptedPerSecond, '/s', {
+      name: `single-row transactions at ${CONCURRENCY} in flight`,
+      value: ceilings.singleRowTransactionsPerSecond,
+    }),
+    figure('end to end, events', endToEndEventsPerSecond, 'events/s', {
+      name: 'batched inserts of the same row shape',
+      value: ceilings.batchedInsertRowsPerSecond,
+    }),
+    figure('replay of every projection and reactor', replayEventsPerSecond, 'events/s', {
+      name: 'keyset read of the same rows',
+      value: ceilings.keysetReadRowsPerSecond,
+    }),
+  ];
+  console.log(
+    [
+      `bench: ${notificationCount()} notifications (${head} events), ${CONCURRENCY} in flight, ` +
+        `${endToEndPerSecond} notifications/s end to end, peak RSS ${rssPeakMiB} MiB`,
+      '| figure | Homeward | raw ceiling, same machine, same run | share |',
+      '|---|---|---|---|',
+      ...figures.map(
+        (f) =>
+          `| ${f.name} | ${f.value} ${f.unit} | ${f.ceiling.value}/s ${f.ceiling.name} | ${f.share} |`,
+      ),
+    ].join('\n'),
+  );
+  writeResults({
+    figures,
+    endToEndNotificationsPerSecond: endToEndPerSecond,
+    events: head,
+    notifications: notificationCount(),
+    concurrency: CONCURRENCY,
+    quick: QUICK,
+    rssPeakMiB,
+    postgres: postgresVersion,
+  });
   expect(head).toBeGreaterThan(CHILDREN * 2);
 });
+
+const notificationCount = () => CHILDREN * 2;
+
+function figure(
+  name: string,
+  value: number,
+  unit: string,
+  ceiling: { name: string; value: number },
+) {
+  const share = `${((value / ceiling.value) * 100).toFixed(1)} %`;
+  return { name, value, unit, ceiling, share };
+}
+
+/** The highest resident set size of this process while the bench ran, in MiB. */
+function peakRss(): { stop: () => number } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.round(Math.max(peak, process.memoryUsage().rss) / 2 ** 20);
+    },
+  };
+}
+
+async function serverVersion(url: string): Promise<string> {
+  const pg = new PostgresDatabase({ connectionString: url });
+  try {
+    const [row] = await pg.query<{ v: string }>('SHOW server_version');
+    return row.v;
+  } finally {
+    await pg.close();
+  }
+}
+
+/** bench/results/<date>-<commit>.json, with the machine and versions beside the figures. */
+function writeResults(results: Record<string, unknown>): void {
+  const root = join(__dirname, '..', '..');
+  const commit = (() => {
+    try {
+      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
+    } catch {
+      return 'unknown';
+    }
+  })();
+  const date = new Date().toISOString().slice(0, 10);
+  const dir = join(root, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${date}-${commit}.json`);
+  const machine = {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+  };
+  writeFileSync(file, `${JSON.stringify({ date, commit, machine, ...results }, null, 2)}\n`);
+  console.log(`bench: results written to ${file}`);
+}

@@ -7,5 +7,6 @@ export * from './sql/data-dir-lock';
 export { EVENT_STORE_MIGRATIONS } from './adapters/sql/schema';
 export * from './adapters/memory/in-memory-event-store';
 export * from './adapters/sql/sql-event-store';
-export * from './subscription/polling-subscription';
+export * from './subscription/append-signal';
+export * from './subscription/shared-feed';
 export * from './adapters/kurrentdb';

@@ -1,4 +1,4 @@
-import { Pool, type PoolClient, type PoolConfig } from 'pg';
+import { Client, Pool, type PoolClient, type PoolConfig } from 'pg';
 import type { SqlDatabase, SqlExecutor } from './sql-database.port';
 
 /** Where connection trouble is reported; the default writes to the console. */
@@ -19,7 +19,10 @@ export class PostgresDatabase implements SqlDatabase {
   private readonly pool: Pool;
   private readonly report: (error: Error) => void;
 
-  constructor(config: PoolConfig, options: PostgresDatabaseOptions = {}) {
+  constructor(
+    private readonly config: PoolConfig,
+    options: PostgresDatabaseOptions = {},
+  ) {
     this.pool = new Pool({
       max: 10,
       // A server that does not answer (a network partition, not a refused connection) must not
@@ -68,6 +71,58 @@ export class PostgresDatabase implements SqlDatabase {
 
   async close(): Promise<void> {
     await this.pool.end();
+  }
+
+  async listen(channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+    let stopped = false;
+    let client: Client | null = null;
+    let retryMs = 500;
+    let timer: NodeJS.Timeout | undefined;
+    const connect = async (): Promise<void> => {
+      const next = new Client({ ...this.config, keepAlive: true });
+      // A dedicated connection (LISTEN holds it), not one of the pool's.
+      next.on('error', (error) => {
+        this.report(error);
+        again(next);
+      });
+      next.on('end', () => again(next));
+      next.on('notification', () => onNotify());
+      try {
+        await next.connect();
+        await next.query(`LISTEN ${channel}`);
+      } catch (error) {
+        this.report(error as Error);
+        again(next);
+        return;
+      }
+      if (stopped) return void next.end().catch(() => undefined);
+      client = next;
+      retryMs = 500;
+      onNotify();
+    };
+    const again = (broken: Client): void => {
+      if (client === broken) client = null;
+      broken.removeAllListeners('end');
+      void broken.end().catch(() => undefined);
+      if (stopped || timer) return;
+      timer = setTimeout(() => {
+        timer = undefined;
+        void connect();
+      }, retryMs);
+      retryMs = Math.min(retryMs * 2, 30_000);
+    };
+    await connect();
+    return async () => {
+      stopped = true;
+      clearTimeout(timer);
+      const listening = client;
+      client = null;
+      if (listening) {
+        listening.removeAllListeners('end');
+        await listening.end().catch(() => undefined);
+      }
+    };
   }
 }
 

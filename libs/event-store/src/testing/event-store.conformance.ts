@@ -256,6 +256,42 @@ export function eventStoreConformance(
       }
     });
 
+    it('gives several subscriptions each its events from its own checkpoint, a failing one holding back no other', async () => {
+      const name = stream('many');
+      const before = await store.headPosition();
+      const first = await store.appendToStream(name, [event('a1'), event('a2')]);
+      const mid = first.lastGlobalPosition!;
+      const fromStart: string[] = [];
+      const fromMid: string[] = [];
+      const flaky: string[] = [];
+      let flakyAttempts = 0;
+      const mine = (events: RecordedEvent[]) =>
+        events.filter((e) => e.streamName === name).map((e) => e.type);
+      const subscriptions = [
+        store.subscribe({ after: before, onEvents: async (e) => void fromStart.push(...mine(e)) }),
+        store.subscribe({ after: mid, onEvents: async (e) => void fromMid.push(...mine(e)) }),
+        store.subscribe({
+          after: before,
+          onEvents: async (events) => {
+            flakyAttempts += 1;
+            if (flakyAttempts === 1) throw new Error('handler failed once');
+            flaky.push(...mine(events));
+          },
+        }),
+      ];
+      try {
+        const last = await store.appendToStream(name, [event('b1'), event('b2')]);
+        const head = last.lastGlobalPosition!;
+        await Promise.all(subscriptions.slice(0, 2).map((s) => s.waitFor(head)));
+        expect(fromStart).toEqual(['a1', 'a2', 'b1', 'b2']);
+        expect(fromMid).toEqual(['b1', 'b2']);
+        await subscriptions[2].waitFor(head);
+        expect(flaky).toEqual(['a1', 'a2', 'b1', 'b2']);
+      } finally {
+        await Promise.all(subscriptions.map((s) => s.stop()));
+      }
+    });
+
     it('loses nothing and orders everything when many writers append at once', async () => {
       const checkpoint = await store.headPosition();
       const names = Array.from({ length: 40 }, () => stream('race'));

@@ -108,6 +108,26 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     this.reactors.push(reactor);
   }
 
+  /**
+   * Where each event type goes: the projections (read models) and reactors that take it, by
+   * name. The flow of a notification through Homeward, read off what is registered.
+   */
+  flow(): Array<{ eventType: string; projections: string[]; reactors: string[] }> {
+    const types = new Set(
+      [...this.projections, ...this.reactors].flatMap((p) => [...p.eventTypes]),
+    );
+    const taking = (processors: Processor[], type: string) =>
+      processors
+        .filter((p) => p.eventTypes.has(type))
+        .map((p) => p.name)
+        .sort();
+    return [...types].sort().map((eventType) => ({
+      eventType,
+      projections: taking(this.projections, eventType),
+      reactors: taking(this.reactors, eventType),
+    }));
+  }
+
   /** Runs once every projection's tables exist (e.g. to re-arm deadlines from a read model). */
   afterStart(hook: () => Promise<void>): void {
     this.bootstrapHooks.push(hook);

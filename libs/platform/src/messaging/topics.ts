@@ -37,6 +37,9 @@ const CONTEXT_OF_EVENT_TYPE = new Map<string, EventContext>([
   ].map((t) => [t, 'safeguarding'] as [string, EventContext]),
 ]);
 
+/** An event type the domain defines (and so a topic carries). */
+export const isKnownEventType = (type: string): boolean => CONTEXT_OF_EVENT_TYPE.has(type);
+
 /** Where an event is forwarded; an event type nobody mapped still goes somewhere visible. */
 export function topicForEventType(type: string): string {
   return eventTopic(CONTEXT_OF_EVENT_TYPE.get(type) ?? 'intake');

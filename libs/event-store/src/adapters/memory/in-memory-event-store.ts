@@ -14,7 +14,8 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../../event-store.port';
-import { AppendNotifier, pollingSubscription } from '../../subscription/polling-subscription';
+import { AppendNotifier } from '../../subscription/append-signal';
+import { SharedFeed } from '../../subscription/shared-feed';
 
 /** For fast unit tests: the same semantics as the SQL adapters, held in arrays. */
 export class InMemoryEventStore implements EventStore {
@@ -23,6 +24,11 @@ export class InMemoryEventStore implements EventStore {
   /** Each stored event id and the stream it is on. */
   private readonly eventIds = new Map<string, string>();
   private readonly notifier = new AppendNotifier();
+  /** One reader of the log for every subscription (see shared-feed.ts). */
+  private readonly feed = new SharedFeed(
+    (after, maxCount) => this.readAll({ after, maxCount }),
+    this.notifier,
+  );
   private readonly subscriptions: Subscription[] = [];
 
   async appendToStream(
@@ -100,11 +106,7 @@ export class InMemoryEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    const subscription = pollingSubscription(
-      (after, maxCount) => this.readAll({ after, maxCount }),
-      this.notifier,
-      options,
-    );
+    const subscription = this.feed.subscribe(options);
     this.subscriptions.push(subscription);
     return subscription;
   }

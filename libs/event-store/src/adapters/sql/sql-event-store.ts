@@ -15,7 +15,8 @@ import {
   type Subscription,
 } from '../../event-store.port';
 import type { SqlDatabase, SqlExecutor } from '../../sql/sql-database.port';
-import { AppendNotifier, pollingSubscription } from '../../subscription/polling-subscription';
+import { AppendNotifier } from '../../subscription/append-signal';
+import { SharedFeed } from '../../subscription/shared-feed';
 import { migrateEventStore } from './schema';
 
 interface EventRow {
@@ -29,6 +30,9 @@ interface EventRow {
   recorded_at: Date | string;
 }
 
+/** Told at each commit of an append (PostgreSQL delivers NOTIFY when the transaction commits). */
+export const APPENDED_CHANNEL = 'hw_events_appended';
+
 const SELECT_EVENT = `SELECT global_position, event_id::text AS event_id, stream_name, stream_version,
   event_type, data, metadata, recorded_at FROM hw_events`;
 
@@ -39,13 +43,26 @@ const SELECT_EVENT = `SELECT global_position, event_id::text AS event_id, stream
  */
 export class SqlEventStore implements EventStore {
   private readonly notifier = new AppendNotifier();
+  /** One reader of the log for every subscription (see shared-feed.ts). */
+  private readonly feed = new SharedFeed(
+    (after, maxCount) => this.readAll({ after, maxCount }),
+    this.notifier,
+  );
   private readonly subscriptions: Subscription[] = [];
+
+  /** Stops listening for other processes' appends (PostgreSQL only). */
+  private unlisten: (() => Promise<void>) | null = null;
 
   private constructor(private readonly db: SqlDatabase) {}
 
   static async create(db: SqlDatabase): Promise<SqlEventStore> {
     await migrateEventStore(db);
-    return new SqlEventStore(db);
+    const store = new SqlEventStore(db);
+    // Appends by other processes (the services of a split deployment) wake this one's feed at
+    // once through LISTEN/NOTIFY, not at its next poll.
+    if (db.listen)
+      store.unlisten = await db.listen(APPENDED_CHANNEL, () => store.notifier.notify());
+    return store;
   }
 
   async appendToStream(
@@ -126,6 +143,8 @@ export class SqlEventStore implements EventStore {
        ON CONFLICT (stream_name) DO UPDATE SET stream_version = EXCLUDED.stream_version`,
       [JSON.stringify(Object.fromEntries(nextVersions))],
     );
+    // Delivered to every listening process when this transaction commits, never before.
+    if (this.db.listen) await tx.query('SELECT pg_notify($1, NULL)', [APPENDED_CHANNEL]);
     const lastPosition = new Map<string, number>();
     for (const row of inserted) {
       const position = Number(row.global_position);
@@ -177,17 +196,14 @@ export class SqlEventStore implements EventStore {
   }
 
   subscribe(options: SubscribeOptions): Subscription {
-    const subscription = pollingSubscription(
-      (after, maxCount) => this.readAll({ after, maxCount }),
-      this.notifier,
-      options,
-    );
+    const subscription = this.feed.subscribe(options);
     this.subscriptions.push(subscription);
     return subscription;
   }
 
   /** Stops this store's subscriptions; the database itself belongs to whoever opened it. */
   async close(): Promise<void> {
+    await this.unlisten?.();
     await Promise.all(this.subscriptions.map((s) => s.stop()));
   }
 }
