@@ -118,6 +118,47 @@ export function eventStoreConformance(
       expect((await store.readStream(name)).currentVersion).toBe(1);
     });
 
+    it('decides each of many concurrent appends alone: a refused one refuses no other', async () => {
+      const shared = stream('contested');
+      const twice = [event('Once')];
+      const twiceStream = stream('twice');
+      const taken = event('Taken');
+      const takenStream = stream('taken');
+      await store.appendToStream(takenStream, [taken]);
+      const free = Array.from({ length: 12 }, () => stream('free'));
+      const outcomes = await Promise.allSettled([
+        ...free.map((name) => store.appendToStream(name, [event(), event()])),
+        ...Array.from({ length: 4 }, () =>
+          store.appendToStream(shared, [event()], { expectedVersion: 'no_stream' }),
+        ),
+        store.appendToStream(twiceStream, twice),
+        store.appendToStream(twiceStream, twice),
+        store.appendToStream(stream('reuser'), [taken]),
+        // Several streams at once, one of them contested: all of it or none.
+        store.appendToStreams([
+          { streamName: stream('with-contested'), events: [event()] },
+          { streamName: shared, events: [event()], expectedVersion: 'no_stream' },
+        ]),
+      ]);
+      const values = outcomes.map((o) => (o.status === 'fulfilled' ? o.value : o.reason));
+      for (const [i, name] of free.entries()) {
+        expect(values[i]).toMatchObject({
+          streamName: name,
+          nextExpectedVersion: 2,
+          duplicate: false,
+        });
+        expect((await store.readStream(name)).events).toHaveLength(2);
+      }
+      const contested = values.slice(12, 16).concat([values[19]]);
+      expect(contested.filter((v) => v instanceof StreamVersionConflict)).toHaveLength(4);
+      expect((await store.readStream(shared)).currentVersion).toBe(1);
+      // Sent twice at once: stored once, and neither refused (KurrentDB may call both new).
+      const [first, second] = values.slice(16, 18) as Array<{ duplicate: boolean }>;
+      expect([first.duplicate, second.duplicate]).toContain(false);
+      expect((await store.readStream(twiceStream)).events).toHaveLength(1);
+      expect(values[18]).toBeInstanceOf(EventIdReused);
+    });
+
     it('treats a re-append of the same event ids as a duplicate, even at a stale version', async () => {
       const name = stream();
       const events = [event('A'), event('B')];

@@ -1,8 +1,5 @@
 import {
   EventIdReused,
-  isRepeatOf,
-  StreamVersionConflict,
-  versionMatches,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -14,9 +11,10 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '../../event-store.port';
-import type { SqlDatabase, SqlExecutor } from '../../sql/sql-database.port';
+import type { SqlDatabase } from '../../sql/sql-database.port';
 import { AppendNotifier } from '../../subscription/append-signal';
 import { SharedFeed } from '../../subscription/shared-feed';
+import { appendGroup, type AppendOutcome, type AppendRequest } from './append-group';
 import { migrateEventStore } from './schema';
 
 interface EventRow {
@@ -32,6 +30,14 @@ interface EventRow {
 
 /** Told at each commit of an append (PostgreSQL delivers NOTIFY when the transaction commits). */
 export const APPENDED_CHANNEL = 'hw_events_appended';
+
+/** The most requests one group commit takes (the rest wait for the next). */
+const MAX_GROUP = 256;
+
+interface QueuedAppend extends AppendRequest {
+  resolve: (results: AppendResult[]) => void;
+  reject: (error: unknown) => void;
+}
 
 const SELECT_EVENT = `SELECT global_position, event_id::text AS event_id, stream_name, stream_version,
   event_type, data, metadata, recorded_at FROM hw_events`;
@@ -49,6 +55,8 @@ export class SqlEventStore implements EventStore {
     this.notifier,
   );
   private readonly subscriptions: Subscription[] = [];
+  private readonly queued: QueuedAppend[] = [];
+  private committing = false;
 
   /** Stops listening for other processes' appends (PostgreSQL only). */
   private unlisten: (() => Promise<void>) | null = null;
@@ -79,95 +87,55 @@ export class SqlEventStore implements EventStore {
   async appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
     const ids = appends.flatMap((a) => a.events.map((e) => e.eventId));
     if (new Set(ids).size !== ids.length) throw new EventIdReused(ids);
-    const results = await this.db.transaction((tx) => this.appendInTransaction(tx, appends, ids));
+    const results = await new Promise<AppendResult[]>((resolve, reject) => {
+      this.queued.push({ appends, ids, resolve, reject });
+      void this.commitQueued();
+    });
     if (results.some((r) => !r.duplicate)) this.notifier.notify();
     return results;
   }
 
-  private async appendInTransaction(
-    tx: SqlExecutor,
-    appends: StreamAppend[],
-    ids: string[],
-  ): Promise<AppendResult[]> {
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('homeward.events.append'))`);
-    const stored = await tx.query<{ event_id: string; stream_name: string }>(
-      `SELECT e.event_id::text AS event_id, e.stream_name FROM hw_events e
-       JOIN jsonb_array_elements_text($1::jsonb) AS ids(id) ON e.event_id = ids.id::uuid`,
-      [JSON.stringify(ids)],
-    );
-    const versions = await this.currentVersions(
-      tx,
-      appends.map((a) => a.streamName),
-    );
-    if (isRepeatOf(appends, stored)) {
-      return appends.map((a) => ({
-        streamName: a.streamName,
-        nextExpectedVersion: versions.get(a.streamName) ?? 0,
-        lastGlobalPosition: null,
-        duplicate: true,
-      }));
-    }
-    if (stored.length > 0) throw new EventIdReused(stored.map((r) => r.event_id));
-
-    const rows: Array<Record<string, unknown>> = [];
-    const nextVersions = new Map<string, number>();
-    for (const a of appends) {
-      const actual = nextVersions.get(a.streamName) ?? versions.get(a.streamName) ?? 0;
-      if (!versionMatches(a.expectedVersion, actual)) {
-        throw new StreamVersionConflict(a.streamName, a.expectedVersion ?? 'any', actual);
+  /**
+   * Group commit: the appends that arrive while one transaction runs wait for it, then go
+   * together in the next (append-group.ts), so concurrent writers share one lock, one insert and
+   * one commit instead of queuing for the lock one by one. A group that fails as a whole (the
+   * database gone, a row it refuses) is tried again one request at a time, so one bad request
+   * fails alone.
+   */
+  private async commitQueued(): Promise<void> {
+    if (this.committing) return;
+    this.committing = true;
+    try {
+      while (this.queued.length > 0) {
+        const group = this.queued.splice(0, MAX_GROUP);
+        try {
+          this.settle(group, await this.commit(group));
+        } catch (error) {
+          if (group.length === 1) group[0].reject(error);
+          else
+            for (const one of group)
+              await this.commit([one]).then(
+                (outcomes) => this.settle([one], outcomes),
+                (e: unknown) => one.reject(e),
+              );
+        }
       }
-      a.events.forEach((e, i) =>
-        rows.push({
-          event_id: e.eventId,
-          stream_name: a.streamName,
-          stream_version: actual + i + 1,
-          event_type: e.type,
-          data: e.data,
-          metadata: e.metadata ?? {},
-        }),
-      );
-      nextVersions.set(a.streamName, actual + a.events.length);
+    } finally {
+      this.committing = false;
     }
-    const inserted = await tx.query<{ global_position: string | number; stream_name: string }>(
-      `INSERT INTO hw_events (event_id, stream_name, stream_version, event_type, data, metadata)
-       SELECT (r.e->>'event_id')::uuid, r.e->>'stream_name', (r.e->>'stream_version')::bigint,
-              r.e->>'event_type', r.e->'data', r.e->'metadata'
-       FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS r(e, ord)
-       ORDER BY r.ord
-       RETURNING global_position, stream_name`,
-      [JSON.stringify(rows)],
-    );
-    await tx.query(
-      `INSERT INTO hw_streams (stream_name, stream_version)
-       SELECT s.key, s.value::bigint FROM jsonb_each_text($1::jsonb) AS s
-       ON CONFLICT (stream_name) DO UPDATE SET stream_version = EXCLUDED.stream_version`,
-      [JSON.stringify(Object.fromEntries(nextVersions))],
-    );
-    // Delivered to every listening process when this transaction commits, never before.
-    if (this.db.listen) await tx.query('SELECT pg_notify($1, NULL)', [APPENDED_CHANNEL]);
-    const lastPosition = new Map<string, number>();
-    for (const row of inserted) {
-      const position = Number(row.global_position);
-      lastPosition.set(row.stream_name, Math.max(position, lastPosition.get(row.stream_name) ?? 0));
-    }
-    return appends.map((a) => ({
-      streamName: a.streamName,
-      nextExpectedVersion: nextVersions.get(a.streamName) ?? 0,
-      lastGlobalPosition: lastPosition.get(a.streamName) ?? null,
-      duplicate: false,
-    }));
   }
 
-  private async currentVersions(
-    tx: SqlExecutor,
-    streamNames: string[],
-  ): Promise<Map<string, number>> {
-    const rows = await tx.query<{ stream_name: string; stream_version: string | number }>(
-      `SELECT stream_name, stream_version FROM hw_streams
-       WHERE stream_name IN (SELECT jsonb_array_elements_text($1::jsonb))`,
-      [JSON.stringify(streamNames)],
-    );
-    return new Map(rows.map((r) => [r.stream_name, Number(r.stream_version)]));
+  private commit(group: QueuedAppend[]): Promise<AppendOutcome[]> {
+    const notifyChannel = this.db.listen ? APPENDED_CHANNEL : null;
+    return this.db.transaction((tx) => appendGroup(tx, group, { notifyChannel }));
+  }
+
+  private settle(group: QueuedAppend[], outcomes: AppendOutcome[]): void {
+    group.forEach((queued, i) => {
+      const outcome = outcomes[i];
+      if (outcome instanceof Error) queued.reject(outcome);
+      else queued.resolve(outcome);
+    });
   }
 
   async readStream(streamName: string): Promise<ReadStreamResult> {
