@@ -35,14 +35,16 @@ async function allInBatches<T>(items: T[], work: (item: T) => Promise<void>): Pr
   );
 }
 
+/** Each processor's lag behind the store's head, from /health. */
+async function lags(app: Parameters<typeof api>[0]): Promise<Record<string, number>> {
+  const health = (await api(app).get('/health').set('Authorization', admin)).body as Json;
+  return (health.details?.eventProcessing?.processors ?? { unknown: 1 }) as Record<string, number>;
+}
+
 async function untilCaughtUp(app: Parameters<typeof api>[0], timeoutMs = 600_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const health = (await api(app).get('/health').set('Authorization', admin)).body as Json;
-    const lags = Object.values(
-      (health.details?.eventProcessing?.processors ?? { x: 1 }) as Record<string, number>,
-    );
-    if (lags.every((lag) => lag === 0)) return;
+    if (Object.values(await lags(app)).every((lag) => lag === 0)) return;
     if (Date.now() > deadline) throw new Error('processors did not catch up');
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -72,6 +74,15 @@ it('measures notifications per second and replay events per second on PostgreSQL
       await api(app).post('/api/v1/police/notifications').set('Authorization', police).send(found);
     });
     const accepted = Date.now();
+    // Where the end-to-end time goes: the processors furthest behind once intake is done.
+    const behind = await lags(app);
+    console.log(
+      `bench: furthest behind when the last notification was accepted: ${Object.entries(behind)
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([name, lag]) => `${name} ${lag}`)
+        .join(', ')} (events behind the head)`,
+    );
     await untilCaughtUp(app);
     const done = Date.now();
     const notifications = CHILDREN * 2;
