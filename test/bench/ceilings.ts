@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool } from 'pg';
+import { EVENT_STORE_MIGRATIONS, PostgresDatabase, migrate } from '@homeward/event-store';
+import { freshPostgresDatabase } from '../support/postgres';
 
 /**
  * The raw ceilings of the same PostgreSQL in the same run, against which Homeward's figures are
@@ -13,20 +15,6 @@ export interface Ceilings {
   /** Rows a second read by position in pages of 500 (a keyset read of the log). */
   keysetReadRowsPerSecond: number;
 }
-
-/** A scratch copy of hw_events' shape, dropped afterwards. */
-const TABLE = `bench_events_${randomUUID().replace(/-/g, '').slice(0, 8)}`;
-const CREATE = `CREATE TABLE ${TABLE} (
-  global_position bigserial PRIMARY KEY,
-  event_id        uuid NOT NULL UNIQUE,
-  stream_name     text NOT NULL,
-  stream_version  bigint NOT NULL,
-  event_type      text NOT NULL,
-  data            jsonb NOT NULL,
-  metadata        jsonb NOT NULL DEFAULT '{}'::jsonb,
-  recorded_at     timestamptz NOT NULL DEFAULT now(),
-  UNIQUE (stream_name, stream_version)
-)`;
 
 /** An event's data of the size Homeward stores for a notification (about 1 kB of JSON). */
 function row(i: number): [string, string, number, string, string, string] {
@@ -55,14 +43,22 @@ async function perSecond(count: number, work: () => Promise<void>): Promise<numb
   return Math.round((count * 1000) / ms);
 }
 
-export async function measureCeilings(
-  url: string,
-  options: { concurrency: number; singleRows: number; batchedRows: number },
-): Promise<Ceilings> {
-  const pool = new Pool({ connectionString: url, max: options.concurrency });
+/**
+ * On a scratch database of the same server with the event store's own schema (its migrations),
+ * so the rows, indexes and constraints are exactly Homeward's; dropped afterwards.
+ */
+export async function measureCeilings(options: {
+  concurrency: number;
+  singleRows: number;
+  batchedRows: number;
+}): Promise<Ceilings> {
+  const scratch = await freshPostgresDatabase();
+  const schema = new PostgresDatabase({ connectionString: scratch.url });
+  await migrate(schema, [EVENT_STORE_MIGRATIONS]);
+  await schema.close();
+  const pool = new Pool({ connectionString: scratch.url, max: options.concurrency });
   try {
-    await pool.query(CREATE);
-    const insert = `INSERT INTO ${TABLE} (event_id, stream_name, stream_version, event_type, data, metadata)`;
+    const insert = `INSERT INTO hw_events (event_id, stream_name, stream_version, event_type, data, metadata)`;
     let next = 0;
     const singleRowTransactionsPerSecond = await perSecond(options.singleRows, async () => {
       await Promise.all(
@@ -92,14 +88,14 @@ export async function measureCeilings(
         );
       }
     });
-    const [{ n }] = (await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${TABLE}`)).rows;
+    const [{ n }] = (await pool.query<{ n: string }>('SELECT count(*) AS n FROM hw_events')).rows;
     const total = Number(n);
     const keysetReadRowsPerSecond = await perSecond(total, async () => {
       let after = 0;
       for (;;) {
         const page = await pool.query<{ global_position: string }>(
           `SELECT global_position, event_id::text AS event_id, stream_name, stream_version,
-             event_type, data, metadata, recorded_at FROM ${TABLE}
+             event_type, data, metadata, recorded_at FROM hw_events
            WHERE global_position > $1 ORDER BY global_position LIMIT 500`,
           [after],
         );
@@ -109,7 +105,7 @@ export async function measureCeilings(
     });
     return { singleRowTransactionsPerSecond, batchedInsertRowsPerSecond, keysetReadRowsPerSecond };
   } finally {
-    await pool.query(`DROP TABLE IF EXISTS ${TABLE}`).catch(() => undefined);
     await pool.end();
+    await scratch.drop();
   }
 }

@@ -118,7 +118,7 @@ it('measures notifications per second and replay events per second on PostgreSQL
     await again.close();
   }
 
-  const ceilings = await measureCeilings(db.url, {
+  const ceilings = await measureCeilings({
     concurrency: CONCURRENCY,
     singleRows: QUICK ? 3000 : 10_000,
     batchedRows: QUICK ? 50_000 : 200_000,

@@ -24,8 +24,6 @@ export class SharedFeed {
   private running: Promise<void> | null = null;
   /** The last position the feed read up to: a subscriber at or past it may join. */
   private front = 0;
-  /** Reads of the log by the shared loop (not by subscribers catching up): for tests and metrics. */
-  sharedReads = 0;
 
   constructor(
     private readonly readAll: ReadAll,
@@ -68,7 +66,6 @@ export class SharedFeed {
       const after = Math.min(...members.map((m) => m.position));
       let events: RecordedEvent[];
       try {
-        this.sharedReads += 1;
         events = await this.readAll(after, FEED_BATCH);
       } catch (error) {
         members.forEach((m) => m.options.onError?.(error));
