@@ -1,6 +1,6 @@
 // The return-interview record (with the screening tool), and the decline and not-possible outcomes.
 import type { JSX } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { GetAnswer, PostAnswer, PostBody } from '../api/types';
 import { clearDraft, interviewDraftKey, loadDraft, saveDraft } from '../drafts';
@@ -85,7 +85,9 @@ export function InterviewRecordForm(props: {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => saveDraft(key, draft), [key, draft]);
+  // Saved as the change is rendered, not after the next paint: a reload straight after typing
+  // must not lose the last words.
+  useLayoutEffect(() => saveDraft(key, draft), [key, draft]);
 
   const set = (patch: Partial<InterviewDraft>) => setDraft((d) => ({ ...d, ...patch }));
   const prefilled = props.prefill.significant.map((p) => p.code);
