@@ -81,6 +81,12 @@ export interface EventStore {
   /** Appends to several streams in one atomic step: all of it is written, or none. */
   appendToStreams(appends: StreamAppend[]): Promise<AppendResult[]>;
   readStream(streamName: string): Promise<ReadStreamResult>;
+  /**
+   * Reads several streams at once (one round trip where the store allows): each name asked for
+   * is in the result, an unknown one as empty at version 0. For a decision that needs several
+   * streams, or a batch of decisions.
+   */
+  readStreams(streamNames: readonly string[]): Promise<Map<string, ReadStreamResult>>;
   readAll(options: ReadAllOptions): Promise<RecordedEvent[]>;
   /** The highest global position written so far (0 when empty). */
   headPosition(): Promise<number>;
@@ -134,4 +140,10 @@ export function versionMatches(
   if (expected === 'no_stream') return actual === 0;
   if (expected === 'stream_exists') return actual > 0;
   return expected === actual;
+}
+
+/** A stream's read result from its events in version order. */
+export function streamResult(events: RecordedEvent[]): ReadStreamResult {
+  const currentVersion = events.length ? events[events.length - 1].streamVersion : 0;
+  return { events, currentVersion, exists: events.length > 0 };
 }

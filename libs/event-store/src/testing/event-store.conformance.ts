@@ -60,6 +60,21 @@ export function eventStoreConformance(
       });
     });
 
+    it('reads several streams at once, each exactly as readStream does, unknown ones empty', async () => {
+      const [a, b, unknown] = [stream(), stream(), stream()];
+      await store.appendToStream(a, [event('A1'), event('A2')]);
+      await store.appendToStream(b, [event('B1')]);
+      await store.appendToStream(a, [event('A3')]);
+      const read = await store.readStreams([b, unknown, a, b]);
+      expect([...read.keys()].sort()).toEqual([a, b, unknown].sort());
+      expect(read.get(a)).toEqual(await store.readStream(a));
+      expect(read.get(a)?.events.map((e) => e.type)).toEqual(['A1', 'A2', 'A3']);
+      expect(read.get(a)?.currentVersion).toBe(3);
+      expect(read.get(b)).toEqual(await store.readStream(b));
+      expect(read.get(unknown)).toEqual({ events: [], currentVersion: 0, exists: false });
+      expect((await store.readStreams([])).size).toBe(0);
+    });
+
     it('keeps nested, unicode and null data exactly', async () => {
       const name = stream();
       const data = {

@@ -18,6 +18,7 @@ import {
   StreamVersionConflict,
   type EventStore,
   type EventToAppend,
+  type ReadStreamResult,
   type StreamAppend,
 } from '@homeward/event-store';
 import type { PoliceNotification } from '../contract/police-notification.dto';
@@ -65,12 +66,22 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
     sentBy: string,
   ): Promise<NotificationRecorded> {
     const receiptStream = streams.policeNotification(n.notificationId);
-    const recorded = await this.receiptOf(n);
+    const episodeId = episodeIdFor(n.force, n.policeReference);
+    const bindingStream = streams.policeEpisode(episodeId);
+    // One round trip for the receipt, the reference's binding and the child the notification
+    // names (if it names one): for a missing report that is every stream the decision needs.
+    const named = namedChildOf(n);
+    const read = await this.store.readStreams([
+      receiptStream,
+      bindingStream,
+      ...(named ? [streams.child(named)] : []),
+    ]);
+    const recorded = this.receiptIn(read.get(receiptStream)!, n);
     if (recorded) return recorded;
 
-    const episodeId = episodeIdFor(n.force, n.policeReference);
-    const childId = await this.childOf(n, episodeId);
-    const record = await this.store.readStream(streams.child(childId));
+    const childId = this.childOf(n, read.get(bindingStream)!);
+    const record =
+      read.get(streams.child(childId)) ?? (await this.store.readStream(streams.child(childId)));
     const state = foldEvents(episodeDecider, record.events as unknown as EpisodeEvent[]);
     const events = episodeDecider.decide(
       toEpisodeCommand(n, { episodeId, childId }, receivedAt),
@@ -123,7 +134,13 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
   }
 
   private async receiptOf(n: PoliceNotification): Promise<NotificationRecorded | null> {
-    const receipt = await this.store.readStream(streams.policeNotification(n.notificationId));
+    return this.receiptIn(
+      await this.store.readStream(streams.policeNotification(n.notificationId)),
+      n,
+    );
+  }
+
+  private receiptIn(receipt: ReadStreamResult, n: PoliceNotification): NotificationRecorded | null {
     if (!receipt.exists) return null;
     const { episodeId, childId, force } = (
       receipt.events[0] as unknown as PoliceNotificationReceived
@@ -138,8 +155,7 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
   }
 
   /** The child a notification is about: named in a missing report, else bound to the reference. */
-  private async childOf(n: PoliceNotification, episodeId: string): Promise<string> {
-    const binding = await this.store.readStream(streams.policeEpisode(episodeId));
+  private childOf(n: PoliceNotification, binding: ReadStreamResult): string {
     if (n.type === 'MISSING_REPORTED') {
       if (binding.exists) {
         throw new RuleViolation(
@@ -160,6 +176,12 @@ export class RecordPoliceNotificationHandler implements ICommandHandler<RecordPo
     );
   }
 }
+
+/** The child a notification names by police person id: every missing report, some found ones. */
+const namedChildOf = (n: PoliceNotification): string | null =>
+  n.type === 'MISSING_REPORTED' || (n.type === 'CHILD_FOUND' && n.child)
+    ? childIdFor(n.force, n.child!.policePersonId)
+    : null;
 
 /** Force codes are upper-case (WMP, GMP); compared after trimming and upper-casing. */
 const normalForce = (force: string): string => force.trim().toUpperCase();

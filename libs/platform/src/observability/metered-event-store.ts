@@ -50,6 +50,7 @@ export function meteredEventStore(store: EventStore, metrics: HomewardMetrics): 
       return results;
     },
     readStream: (streamName) => store.readStream(streamName),
+    readStreams: (streamNames) => store.readStreams(streamNames),
     readAll: (options) => store.readAll(options),
     headPosition: () => store.headPosition(),
     subscribe: (options) => store.subscribe(options),

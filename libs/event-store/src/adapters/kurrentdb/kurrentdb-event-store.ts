@@ -21,6 +21,7 @@ import {
   type StreamAppend,
   type SubscribeOptions,
   type Subscription,
+  streamResult,
 } from '../../event-store.port';
 import { claimEventIds, isClaimRecord } from './kurrentdb-event-id-claims';
 import {
@@ -228,8 +229,14 @@ export class KurrentDbEventStore implements EventStore {
     const events = (await this.read(streamName, { direction: FORWARDS, fromRevision: START })).map(
       toRecordedEvent,
     );
-    const currentVersion = events.length ? events[events.length - 1].streamVersion : 0;
-    return { events, currentVersion, exists: events.length > 0 };
+    return streamResult(events);
+  }
+
+  /** KurrentDB reads one stream per call: the reads go out together. */
+  async readStreams(streamNames: readonly string[]): Promise<Map<string, ReadStreamResult>> {
+    const names = [...new Set(streamNames)];
+    const results = await Promise.all(names.map((name) => this.readStream(name)));
+    return new Map(names.map((name, i) => [name, results[i]]));
   }
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {

@@ -97,6 +97,12 @@ export class InMemoryEventStore implements EventStore {
     return { events: [...events], currentVersion: events.length, exists: events.length > 0 };
   }
 
+  async readStreams(streamNames: readonly string[]): Promise<Map<string, ReadStreamResult>> {
+    const results = new Map<string, ReadStreamResult>();
+    for (const name of streamNames) results.set(name, await this.readStream(name));
+    return results;
+  }
+
   async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
     return this.all.slice(after, after + maxCount);
   }

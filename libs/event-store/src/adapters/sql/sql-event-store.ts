@@ -10,6 +10,7 @@ import {
   type StreamAppend,
   type SubscribeOptions,
   type Subscription,
+  streamResult,
 } from '../../event-store.port';
 import type { SqlDatabase } from '../../sql/sql-database.port';
 import { AppendNotifier } from '../../subscription/append-signal';
@@ -143,9 +144,19 @@ export class SqlEventStore implements EventStore {
       `${SELECT_EVENT} WHERE stream_name = $1 ORDER BY stream_version`,
       [streamName],
     );
-    const events = rows.map(toRecorded);
-    const currentVersion = events.length ? events[events.length - 1].streamVersion : 0;
-    return { events, currentVersion, exists: events.length > 0 };
+    return streamResult(rows.map(toRecorded));
+  }
+
+  async readStreams(streamNames: readonly string[]): Promise<Map<string, ReadStreamResult>> {
+    const names = [...new Set(streamNames)];
+    const byStream = new Map<string, RecordedEvent[]>(names.map((name) => [name, []]));
+    if (names.length === 0) return new Map();
+    const rows = await this.db.query<EventRow>(
+      `${SELECT_EVENT} WHERE stream_name = ANY($1::text[]) ORDER BY stream_name, stream_version`,
+      [names],
+    );
+    for (const row of rows.map(toRecorded)) byStream.get(row.streamName)?.push(row);
+    return new Map([...byStream].map(([name, events]) => [name, streamResult(events)]));
   }
 
   async readAll({ after, maxCount }: ReadAllOptions): Promise<RecordedEvent[]> {
