@@ -1,2 +1,3 @@
 export * from './interviews.module';
 export * from './read-models';
+export * from './interviews.flow';

@@ -4,7 +4,7 @@ import { ChildCseLevelProjection } from './child-record/child-cse-level.projecti
 import { ChildRecordReader } from './child-record/child-record.reader';
 import { CompleteReturnInterviewHandler } from './complete-return-interview/complete-return-interview.handler';
 import { DeclineReturnInterviewHandler } from './decline-return-interview/decline-return-interview.handler';
-import { MissingAgainReactor } from './link-to-new-episode/missing-again.reactor';
+import { ReturnInterviewOfferReactor } from './offer-return-interview/return-interview-offer.reactor';
 import { RecordContactAttemptHandler } from './record-contact-attempt/record-contact-attempt.handler';
 import { RecordNotPossibleHandler } from './record-not-possible/record-not-possible.handler';
 import { DeadlineAlarmReactor } from './return-interview-deadlines/deadline-alarm.reactor';
@@ -12,7 +12,6 @@ import { DeadlineWatch } from './return-interview-deadlines/deadline-watch.servi
 import { OpenDeadlinesProjection } from './return-interview-deadlines/open-deadlines.projection';
 import { ReturnInterviewsController } from './return-interviews.controller';
 import { ReviewReturnInterviewHandler } from './review-return-interview/review-return-interview.handler';
-import { ReturnInterviewScheduler } from './schedule-return-interview/return-interview-scheduler';
 
 /**
  * Return interviews: scheduled when a child is found, worked by coordinators and workers, their
@@ -23,8 +22,7 @@ import { ReturnInterviewScheduler } from './schedule-return-interview/return-int
   providers: [
     ChildRecordReader,
     ChildCseLevelProjection,
-    ReturnInterviewScheduler,
-    MissingAgainReactor,
+    ReturnInterviewOfferReactor,
     OpenDeadlinesProjection,
     DeadlineAlarmReactor,
     DeadlineWatch,

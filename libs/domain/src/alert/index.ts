@@ -4,3 +4,4 @@ export * from './commands';
 export * from './state';
 export * from './alert.decider';
 export { alertAcknowledgementDue } from './acknowledgement';
+export type { AlertRequest } from './alert-request';

@@ -1,37 +1,33 @@
 /**
  * A small in-memory "world" for scenario specs: the child's stream and one stream per return
- * interview, folded with the domain's own deciders, and the application's reactions reproduced
- * as pure calls (see interviews' ReturnInterviewScheduler and MissingAgainReactor, safeguarding's
- * RepeatMissingReactor, the CSE level read model and the deadline alarm clock). Every reaction
- * happens at the time of the command that caused it; nothing reads the machine's clock.
+ * interview, folded with the domain's own deciders, and the service's reactions run through the
+ * same workflows its reactors run (libs/domain/src/workflows), beside the CSE level read model and
+ * the deadline alarm clock. Every reaction happens at the time of the command that caused it;
+ * nothing reads the machine's clock.
  */
 import {
   DEFAULT_POLICY,
   episodeDecider,
-  episodeStart,
   foldEvents,
   isBefore,
   nextDeadline,
-  repeatMissingPatterns,
+  repeatMissingAlerts,
   returnInterviewDecider,
-  returnInterviewIdFor,
-  triageFactsFor,
-  triageReturnInterview,
-  type ChildFound,
+  returnInterviewOffer,
+  type AlertRequest,
   type ChildMissingRecord,
   type CseLevel,
   type EpisodeCommand,
   type EpisodeEvent,
   type HomewardPolicy,
-  type MissingEpisodeReported,
-  type PatternMet,
   type ReturnInterviewCommand,
   type ReturnInterviewEvent,
+  type ReturnInterviewOfferInput,
   type ReturnInterviewState,
 } from '../index';
 
-/** A repeat-missing pattern as the safeguarding reactor would raise it as an alert. */
-export interface RaisedPattern extends PatternMet {
+/** A repeat-missing alert as the safeguarding reactor asks for it. */
+export interface RaisedPattern extends AlertRequest {
   /** The episode whose report completed the pattern (the alert's cause). */
   causeEpisodeId: string;
   raisedAt: string;
@@ -141,76 +137,26 @@ export class ScenarioWorld {
     return events;
   }
 
+  /**
+   * What the service's reactors do with each event on the child's stream, through the same
+   * workflows: the return interview offer (interviews) and the repeat-missing alerts
+   * (safeguarding), each deciding on the record as it stands after the event.
+   */
   private reactToChild(event: EpisodeEvent, at: string): void {
+    const record = this.record();
     if (event.type === 'MissingEpisodeReported') {
-      this.raiseRepeatPatterns(event, at);
-      this.linkOpenInterviews(event, at);
-    } else if (event.type === 'ChildFound') {
-      this.scheduleInterview(event, at);
+      for (const alert of repeatMissingAlerts.decide(event, { record, policy: this.policy })) {
+        this.patterns.push({ ...alert, causeEpisodeId: event.data.episodeId, raisedAt: at });
+      }
     }
-  }
-
-  /** safeguarding's RepeatMissingReactor, on the record as it stood when the episode was reported. */
-  private raiseRepeatPatterns(event: MissingEpisodeReported, at: string): void {
-    const { episodeId } = event.data;
-    for (const pattern of repeatMissingPatterns(
-      this.record(),
-      episodeId,
-      this.policy.repeatMissing,
-    )) {
-      this.patterns.push({ ...pattern, causeEpisodeId: episodeId, raisedAt: at });
-    }
-  }
-
-  /** interviews' MissingAgainReactor: every earlier episode's interview is linked and re-triaged. */
-  private linkOpenInterviews(event: MissingEpisodeReported, at: string): void {
-    const { episodeId } = event.data;
-    const record = this.record();
-    const earlier = Object.values(record.episodes).filter(
-      (e) => e.episodeId !== episodeId && e.status === 'FOUND',
-    );
-    const startedAt = episodeStart(record.episodes[episodeId]);
-    for (const previous of earlier) {
-      const facts = triageFactsFor(
+    if ((returnInterviewOffer.inputTypes as readonly string[]).includes(event.type)) {
+      const commands = returnInterviewOffer.decide(event as ReturnInterviewOfferInput, {
         record,
-        { episodeId: previous.episodeId, at: startedAt, currentCseLevel: this.currentCseLevel() },
-        this.policy.triage,
-      );
-      this.decideOnInterview({
-        type: 'LinkReturnInterviewToEpisode',
-        data: {
-          interviewId: returnInterviewIdFor(previous.episodeId),
-          episodeId,
-          triage: triageReturnInterview(facts, this.policy.triage),
-          now: at,
-        },
-      });
-    }
-  }
-
-  /** interviews' ReturnInterviewScheduler: triaged on the record as it stood when found. */
-  private scheduleInterview(event: ChildFound, at: string): void {
-    const found = event.data;
-    const record = this.record();
-    const facts = triageFactsFor(
-      record,
-      { episodeId: found.episodeId, at: found.returnedAt, currentCseLevel: this.currentCseLevel() },
-      this.policy.triage,
-    );
-    this.decideOnInterview({
-      type: 'ScheduleReturnInterview',
-      data: {
-        interviewId: returnInterviewIdFor(found.episodeId),
-        episodeId: found.episodeId,
-        childId: found.childId,
-        localAuthority: record.responsibleLocalAuthority,
-        foundAt: found.foundAt,
-        returnedAt: found.returnedAt,
-        notifiedAt: found.notifiedAt,
-        triage: triageReturnInterview(facts, this.policy.triage),
-        timings: this.policy.returnInterview,
+        currentCseLevel: this.currentCseLevel(),
+        policy: this.policy,
         now: at,
-      },
-    });
+      });
+      for (const command of commands) this.decideOnInterview(command);
+    }
   }
 }

@@ -1,16 +1,15 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   policyFor,
-  returnInterviewIdFor,
-  triageFactsFor,
-  triageReturnInterview,
-  type ChildFound,
-  type MissingReportCancelled,
+  returnInterviewOffer,
+  type ReturnInterviewOfferCommand,
+  type ReturnInterviewOfferInput,
 } from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
 import {
   EventProcessing,
   HOMEWARD_CONFIG,
+  forEachEvent,
   type HomewardConfig,
   type Reactor,
 } from '@homeward/platform';
@@ -19,15 +18,19 @@ import { correlationOf } from '../shared/correlation';
 import { decideOnInterview } from '../shared/decide-on-interview';
 
 /**
- * Every child found is offered a return interview: schedules one for each ChildFound, triaged on
- * the child's record as it stood then, and cancels it if the report is later cancelled as made in
- * error. Safe to run twice on the same event: the interview id comes from the episode and the
- * decider ignores a second request.
+ * Carries out the return interview offer (libs/domain's workflow): loads the child's record as it
+ * stood at the event, the latest screening level and the authority's policy, and decides each
+ * command on its interview's stream. Safe to run twice on the same event: the causation ids come
+ * from the event, and the interview decider ignores a second schedule, link or cancel.
+ *
+ * It keeps the scheduler's processor name, so a running Homeward carries on from the scheduler's
+ * checkpoint instead of replaying the log; it now also takes over the links the separate
+ * missing-again reactor made (which had to fail and retry until this one caught up).
  */
 @Injectable()
-export class ReturnInterviewScheduler implements Reactor, OnModuleInit {
+export class ReturnInterviewOfferReactor implements Reactor, OnModuleInit {
   readonly name = 'interviews.return-interview-scheduler';
-  readonly eventTypes = new Set(['ChildFound', 'MissingReportCancelled']);
+  readonly eventTypes: ReadonlySet<string> = new Set(returnInterviewOffer.inputTypes);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -40,58 +43,43 @@ export class ReturnInterviewScheduler implements Reactor, OnModuleInit {
     this.processing.registerReactor(this);
   }
 
-  async react(event: RecordedEvent): Promise<void> {
-    if (event.type === 'ChildFound') await this.schedule(event as RecordedEvent & ChildFound);
-    else await this.cancel(event as RecordedEvent & MissingReportCancelled);
+  react(recorded: RecordedEvent): Promise<void> {
+    return this.reactBatch([recorded]);
   }
 
-  private async schedule(event: RecordedEvent & ChildFound): Promise<void> {
-    const found = event.data;
-    const record = await this.children.missingRecord(found.childId, event.streamVersion);
-    const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
-    const currentCseLevel = await this.children.currentCseLevel(found.childId);
-    const facts = triageFactsFor(
-      record,
-      { episodeId: found.episodeId, at: found.returnedAt, currentCseLevel },
-      policy.triage,
-    );
-    await decideOnInterview(
-      this.store,
-      {
-        type: 'ScheduleReturnInterview',
-        data: {
-          interviewId: returnInterviewIdFor(found.episodeId),
-          episodeId: found.episodeId,
-          childId: found.childId,
-          localAuthority: record.responsibleLocalAuthority,
-          foundAt: found.foundAt,
-          returnedAt: found.returnedAt,
-          notifiedAt: found.notifiedAt,
-          triage: triageReturnInterview(facts, policy.triage),
-          timings: policy.returnInterview,
-          now: new Date().toISOString(),
-        },
-      },
-      event.eventId,
-      correlationOf(event),
-    );
-  }
-
-  private async cancel(event: RecordedEvent & MissingReportCancelled): Promise<void> {
-    const cancelled = event.data;
-    await decideOnInterview(
-      this.store,
-      {
-        type: 'CancelReturnInterview',
-        data: {
-          interviewId: returnInterviewIdFor(cancelled.episodeId),
-          childId: cancelled.childId,
-          reason: `the missing report was cancelled: ${cancelled.reason}`,
-          now: new Date().toISOString(),
-        },
-      },
-      event.eventId,
-      correlationOf(event),
-    );
+  /** The batch's children and their screening levels are read once, then each event decided. */
+  async reactBatch(batch: RecordedEvent[]): Promise<void> {
+    const childIds = batch.map((e) => (e as unknown as ReturnInterviewOfferInput).data.childId);
+    const [records, levels] = await Promise.all([
+      this.children.missingRecords(childIds),
+      this.children.currentCseLevels(childIds),
+    ]);
+    await forEachEvent(this.name, batch, async (recorded) => {
+      const event = recorded as unknown as ReturnInterviewOfferInput;
+      const { childId } = event.data;
+      const record = records.at(childId, recorded.streamVersion);
+      const commands = returnInterviewOffer.decide(event, {
+        record,
+        // Read before the batch: a screening held in it reaches the next batch's decisions, as
+        // it did when the level's projection and this reactor each went at their own pace.
+        currentCseLevel: levels.get(childId) ?? null,
+        policy: policyFor(this.config.policies, record.responsibleLocalAuthority),
+        now: new Date().toISOString(),
+      });
+      for (const command of commands) {
+        await decideOnInterview(
+          this.store,
+          command,
+          causationOf(command, recorded),
+          correlationOf(recorded),
+        );
+      }
+    });
   }
 }
+
+/** One event links several interviews: each link has its own cause, the rest the event's id. */
+const causationOf = (command: ReturnInterviewOfferCommand, cause: RecordedEvent): string =>
+  command.type === 'LinkReturnInterviewToEpisode'
+    ? `${cause.eventId}/link/${command.data.interviewId}`
+    : cause.eventId;

@@ -3,6 +3,7 @@ import {
   RETURN_INTERVIEW_EVENT_TYPES,
   nextDeadline,
   type ReturnInterviewEvent,
+  type ReturnInterviewState,
 } from '@homeward/domain';
 import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
 import { EventProcessing, WakeUps, type Reactor } from '@homeward/platform';
@@ -42,13 +43,29 @@ export class DeadlineAlarmReactor implements Reactor, OnModuleInit {
     await this.arm(event.data.interviewId);
   }
 
+  /** A batch arms each interview it touched once, as its stream stands after the batch. */
+  async reactBatch(batch: RecordedEvent[]): Promise<void> {
+    const ids = batch.map((e) => (e as unknown as ReturnInterviewEvent).data.interviewId);
+    for (const [interviewId, state] of await this.children.interviews(ids)) {
+      await this.armFor(interviewId, state);
+    }
+  }
+
   /**
    * Arms the interview's next escalation as its stream says now (a replayed event is harmless).
    * `ringing` is the alarm being handled: if it rang before its time (clocks differ), the same
    * time would only re-arm the job that is running now, so it is armed a second later instead.
    */
   async arm(interviewId: string, ringing?: FiredWakeUp): Promise<void> {
-    const next = nextDeadline(await this.children.interview(interviewId));
+    await this.armFor(interviewId, await this.children.interview(interviewId), ringing);
+  }
+
+  private async armFor(
+    interviewId: string,
+    state: ReturnInterviewState,
+    ringing?: FiredWakeUp,
+  ): Promise<void> {
+    const next = nextDeadline(state);
     const key = deadlineWakeUpKey(interviewId);
     if (!next) {
       await this.wakeUps.cancel(key);

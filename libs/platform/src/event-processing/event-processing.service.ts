@@ -35,7 +35,7 @@ import {
   storeCheckpoint,
 } from './checkpoints';
 import { countDeadLetters, parkEvent } from './dead-letters';
-import { readModelMigrations } from './event-processor';
+import { forEachEvent, readModelMigrations } from './event-processor';
 import { PLATFORM_MIGRATIONS } from './migrations';
 import { ResetWatch } from './reset-watch';
 import { DEFAULT_RETRY_BUDGET, delayBefore, sleep, type RetryBudget } from './retry';
@@ -128,6 +128,19 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     }));
   }
 
+  /** Every registered processor: its name, whether it keeps a read model or reacts, what it takes. */
+  processors(): Array<{ name: string; kind: 'projection' | 'reactor'; eventTypes: string[] }> {
+    const describe = (p: Processor, kind: 'projection' | 'reactor') => ({
+      name: p.name,
+      kind,
+      eventTypes: [...p.eventTypes].sort(),
+    });
+    return [
+      ...this.projections.map((p) => describe(p, 'projection')),
+      ...this.reactors.map((p) => describe(p, 'reactor')),
+    ];
+  }
+
   /** Runs once every projection's tables exist (e.g. to re-arm deadlines from a read model). */
   afterStart(hook: () => Promise<void>): void {
     this.bootstrapHooks.push(hook);
@@ -160,12 +173,14 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     }
     for (const reactor of this.reactors) {
       await this.run(reactor, async (events, position) => {
-        for (const event of events) {
-          if (!reactor.eventTypes.has(event.type)) continue;
-          // Whatever the reactor logs or appends meanwhile knows which event it is handling.
-          await RequestContext.run(RequestContext.forEvent(reactor.name, event), () =>
-            reactor.react(event),
+        const relevant = events.filter((e) => reactor.eventTypes.has(e.type));
+        if (reactor.reactBatch && relevant.length > 0) {
+          const reactBatch = reactor.reactBatch.bind(reactor);
+          await RequestContext.run(RequestContext.forBatch(reactor.name, relevant), () =>
+            reactBatch(relevant),
           );
+        } else {
+          await forEachEvent(reactor.name, relevant, (event) => reactor.react(event));
         }
         if (position !== null) {
           await storeCheckpoint(this.db, reactor.name, position, this.generationOf(reactor.name));

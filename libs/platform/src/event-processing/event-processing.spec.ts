@@ -214,3 +214,41 @@ describe('a reactor while the scheduler (Redis) is down and the database answers
     }
   });
 });
+
+describe('a reactor that takes batches', () => {
+  it('gets the events of its types together, in order, and a poison one is parked alone', async () => {
+    const name = `test.batch-reactor.${randomUUID().slice(0, 8)}`;
+    const stream = `s-${randomUUID()}`;
+    const calls: string[][] = [];
+    const handled: string[] = [];
+    const reactor: Reactor = {
+      name,
+      eventTypes: new Set(['Step', 'Bad']),
+      react: () => Promise.reject(new Error('react is not called when reactBatch is there')),
+      async reactBatch(events) {
+        const mine = events.filter((e) => e.streamName === stream);
+        if (mine.length > 0) calls.push(mine.map((e) => e.type));
+        if (mine.some((e) => e.type === 'Bad')) throw new Error('cannot react to this event');
+        handled.push(...mine.map((e) => e.eventId));
+      },
+    };
+    // Written before the reactor starts, so its first read takes them in one batch.
+    await append(stream, ['Step', 'Other', 'Step', 'Step']);
+    const p = processing();
+    p.registerReactor(reactor);
+    await p.onApplicationBootstrap();
+    try {
+      await p.waitForAll(await store.headPosition());
+      expect(calls).toEqual([['Step', 'Step', 'Step']]);
+      calls.length = 0;
+      await append(stream, ['Step', 'Bad', 'Step']);
+      await until(async () => handled.length === 5);
+      // The failing batch is handed over again one event at a time: the good ones go through.
+      expect(calls[0]).toEqual(['Step', 'Bad', 'Step']);
+      expect(calls.slice(1).every((c) => c.length === 1)).toBe(true);
+      await until(async () => (await p.parked())[name] === 1);
+    } finally {
+      await p.onApplicationShutdown();
+    }
+  });
+});

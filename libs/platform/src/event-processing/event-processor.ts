@@ -1,4 +1,5 @@
 import type { Migration, MigrationSet, RecordedEvent, SqlExecutor } from '@homeward/event-store';
+import { RequestContext } from '../observability/request-context';
 
 /**
  * A projection's tables and their numbered migrations, recorded under the projection's name.
@@ -37,4 +38,24 @@ export interface Reactor {
   readonly name: string;
   readonly eventTypes: ReadonlySet<string>;
   react(event: RecordedEvent): Promise<void>;
+  /**
+   * Optional: the batch's events of its types at once, in log order, so the streams and rows it
+   * needs are read in one query for the batch. Taken instead of `react` when present. A batch
+   * that fails is handed over again one event at a time, so a poison event is parked alone.
+   */
+  reactBatch?(events: RecordedEvent[]): Promise<void>;
+}
+
+/**
+ * Runs `handle` for each event of a batch in that event's request context, in order: whatever
+ * a reactor logs or appends while handling it knows which event caused it.
+ */
+export async function forEachEvent(
+  processor: string,
+  events: RecordedEvent[],
+  handle: (event: RecordedEvent) => Promise<void>,
+): Promise<void> {
+  for (const event of events) {
+    await RequestContext.run(RequestContext.forEvent(processor, event), () => handle(event));
+  }
 }

@@ -1,22 +1,17 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AlertEscalated } from '@homeward/domain';
+import { unacknowledgedEscalationAlerts, type AlertEscalated } from '@homeward/domain';
 import type { RecordedEvent } from '@homeward/event-store';
 import { EventProcessing, type Reactor } from '@homeward/platform';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
 
-const AUDIENCE_WORDS: Record<string, string> = {
-  SOCIAL_CARE: "children's social care",
-  CMOG: 'the CSE and Missing Operational Group',
-  SAFEGUARDING_MANAGER: 'the safeguarding manager',
-  RI_COORDINATOR: 'the return-interview coordinator',
-  RESPONSIBLE_LA: 'the responsible local authority',
-};
-
-/** An alert nobody acknowledged in time goes to the safeguarding manager, once per alert. */
+/**
+ * An alert nobody acknowledged in time goes to the safeguarding manager, once per alert. The
+ * decision is the unacknowledgedEscalationAlerts workflow; this raises what it asks for.
+ */
 @Injectable()
 export class UnacknowledgedEscalationReactor implements Reactor, OnModuleInit {
   readonly name = 'safeguarding.unacknowledged-escalation';
-  readonly eventTypes: ReadonlySet<string> = new Set(['AlertEscalated']);
+  readonly eventTypes: ReadonlySet<string> = new Set(unacknowledgedEscalationAlerts.inputTypes);
 
   constructor(
     private readonly processing: EventProcessing,
@@ -28,18 +23,9 @@ export class UnacknowledgedEscalationReactor implements Reactor, OnModuleInit {
   }
 
   async react(recorded: RecordedEvent): Promise<void> {
-    const d = (recorded as unknown as AlertEscalated).data;
-    await this.alerts.raise(
-      {
-        type: 'ALERT_UNACKNOWLEDGED',
-        audience: 'SAFEGUARDING_MANAGER',
-        childId: d.childId,
-        reasons: [
-          `The ${d.type} alert raised to ${AUDIENCE_WORDS[d.audience] ?? d.audience} at ${d.raisedAt} was not acknowledged by ${d.acknowledgeBy}.`,
-        ],
-        causeKey: d.alertId,
-      },
-      recorded,
-    );
+    const event = recorded as unknown as AlertEscalated;
+    for (const request of unacknowledgedEscalationAlerts.decide(event)) {
+      await this.alerts.raise(request, recorded);
+    }
   }
 }

@@ -1,19 +1,22 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import type { ChildFound, MissingEpisodeReported } from '@homeward/domain';
+import {
+  outOfAreaAlerts,
+  type OutOfAreaAlertsInput,
+  type OutOfAreaAlertsState,
+} from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
 import { EventProcessing, readChildMissingRecord, type Reactor } from '@homeward/platform';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
 
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
 /**
  * A child placed, or found, in another local authority is at risk of falling between the two:
- * the responsible authority is told. One alert per episode and cause (placement, found).
+ * the responsible authority is told. The decision is the outOfAreaAlerts workflow; this loads
+ * the child's responsible authority and raises what it asks for.
  */
 @Injectable()
 export class OutOfAreaReactor implements Reactor, OnModuleInit {
   readonly name = 'safeguarding.out-of-area';
-  readonly eventTypes = new Set(['MissingEpisodeReported', 'ChildFound']);
+  readonly eventTypes: ReadonlySet<string> = new Set(outOfAreaAlerts.inputTypes);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -26,43 +29,30 @@ export class OutOfAreaReactor implements Reactor, OnModuleInit {
   }
 
   async react(recorded: RecordedEvent): Promise<void> {
-    if (recorded.type === 'MissingEpisodeReported') {
-      const d = (recorded as unknown as MissingEpisodeReported).data;
-      const placed = d.placementLocalAuthority;
-      if (!placed || same(placed, d.responsibleLocalAuthority)) return;
-      await this.alerts.raise(
-        {
-          type: 'OUT_OF_AREA',
-          audience: 'RESPONSIBLE_LA',
-          childId: d.childId,
-          localAuthority: d.responsibleLocalAuthority,
-          reasons: [
-            `The child, looked after by ${d.responsibleLocalAuthority}, is placed in ${placed} and has been reported missing from there: ${d.responsibleLocalAuthority} remains responsible for the return interview and any referral.`,
-          ],
-          causeKey: `${d.episodeId}/placement`,
-        },
-        recorded,
-      );
-      return;
+    const event = recorded as unknown as OutOfAreaAlertsInput;
+    for (const request of outOfAreaAlerts.decide(event, await this.stateFor(event, recorded))) {
+      await this.alerts.raise(request, recorded);
     }
-    const d = (recorded as unknown as ChildFound).data;
-    const found = d.foundInLocalAuthority;
-    if (!found) return;
-    const record = await readChildMissingRecord(this.store, d.childId, recorded.streamVersion);
-    const responsible = record.responsibleLocalAuthority;
-    if (!responsible || same(found, responsible)) return;
-    await this.alerts.raise(
-      {
-        type: 'OUT_OF_AREA',
-        audience: 'RESPONSIBLE_LA',
-        childId: d.childId,
-        localAuthority: responsible,
-        reasons: [
-          `The child was found in ${found}, outside ${responsible}, the authority responsible for them: where they were and who they were with matter to both areas.`,
-        ],
-        causeKey: `${d.episodeId}/found`,
-      },
-      recorded,
+  }
+
+  /**
+   * A missing report names the responsible authority itself. A found notification does not, so
+   * the child's record is read as it stood then, and only when the child was found somewhere
+   * named: otherwise there is nothing to compare it with.
+   */
+  private async stateFor(
+    event: OutOfAreaAlertsInput,
+    recorded: RecordedEvent,
+  ): Promise<OutOfAreaAlertsState> {
+    if (event.type === 'MissingEpisodeReported') {
+      return { responsibleLocalAuthority: event.data.responsibleLocalAuthority };
+    }
+    if (!event.data.foundInLocalAuthority) return { responsibleLocalAuthority: null };
+    const record = await readChildMissingRecord(
+      this.store,
+      event.data.childId,
+      recorded.streamVersion,
     );
+    return { responsibleLocalAuthority: record.responsibleLocalAuthority };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { alertDecider, alertIdFor, policyFor, streams, type RaiseAlert } from '@homeward/domain';
+import { alertDecider, alertIdFor, policyFor, streams, type AlertRequest } from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
 import {
   HOMEWARD_CONFIG,
@@ -7,20 +7,6 @@ import {
   runDecider,
   type HomewardConfig,
 } from '@homeward/platform';
-
-export type AlertToRaise = Omit<
-  RaiseAlert['data'],
-  'alertId' | 'now' | 'causedBy' | 'acknowledgeWithinHours' | 'localAuthority'
-> & {
-  /** Names the cause within the subject: the same cause always gives the same alert id. */
-  causeKey: string;
-  /**
-   * The authority the alert is for. Left out for a child's alert, it is the child's responsible
-   * authority, read from the child's record: every alert about a child reaches its authority's
-   * webhooks, CMOG agenda and policy.
-   */
-  localAuthority?: string | null;
-};
 
 /**
  * Raises an alert on its own stream. Its id comes from its type, subject and cause, and raising
@@ -33,7 +19,7 @@ export class AlertRaiser {
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
   ) {}
 
-  async raise(wanted: AlertToRaise, cause: RecordedEvent): Promise<void> {
+  async raise(wanted: AlertRequest, cause: RecordedEvent): Promise<void> {
     const alert = { ...wanted, localAuthority: await this.authorityOf(wanted) };
     const subject = alert.childId ?? alert.localAuthority ?? 'homeward';
     const alertId = alertIdFor(alert.type, subject, alert.causeKey);
@@ -68,7 +54,7 @@ export class AlertRaiser {
     );
   }
 
-  private async authorityOf(alert: AlertToRaise): Promise<string | null> {
+  private async authorityOf(alert: AlertRequest): Promise<string | null> {
     if (alert.localAuthority !== undefined && alert.localAuthority !== null) {
       return alert.localAuthority;
     }

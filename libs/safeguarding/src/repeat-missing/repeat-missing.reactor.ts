@@ -1,25 +1,26 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
-import { policyFor, repeatMissingPatterns, type MissingEpisodeReported } from '@homeward/domain';
+import { policyFor, repeatMissingAlerts, type MissingEpisodeReported } from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
 import {
   EventProcessing,
   HOMEWARD_CONFIG,
-  readChildMissingRecord,
+  forEachEvent,
+  readChildMissingRecords,
   type HomewardConfig,
   type Reactor,
 } from '@homeward/platform';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
 
 /**
- * Children who go missing regularly are at high risk. Each new episode is counted against the
- * child's record as it stood then (absent episodes included, cancelled ones not): 3 in 30 days
- * asks for a strategy meeting, 3 in 90 days lists the child for CMOG, 3 absent or very-low-risk
- * episodes in 30 days asks the safeguarding manager for a risk review (policy defaults).
+ * Children who go missing regularly are at high risk: each new episode is counted against the
+ * child's record as it stood then, under the responsible authority's policy, and each pattern
+ * it completes (strategy meeting, CMOG listing, risk review) is raised as an alert. The decision
+ * is the repeatMissingAlerts workflow; this loads its state and raises what it asks for.
  */
 @Injectable()
 export class RepeatMissingReactor implements Reactor, OnModuleInit {
   readonly name = 'safeguarding.repeat-missing';
-  readonly eventTypes = new Set(['MissingEpisodeReported']);
+  readonly eventTypes: ReadonlySet<string> = new Set(repeatMissingAlerts.inputTypes);
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -32,22 +33,24 @@ export class RepeatMissingReactor implements Reactor, OnModuleInit {
     this.processing.registerReactor(this);
   }
 
-  async react(recorded: RecordedEvent): Promise<void> {
-    const { childId, episodeId } = (recorded as RecordedEvent & MissingEpisodeReported).data;
-    const record = await readChildMissingRecord(this.store, childId, recorded.streamVersion);
-    const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
-    for (const pattern of repeatMissingPatterns(record, episodeId, policy.repeatMissing)) {
-      await this.alerts.raise(
-        {
-          type: pattern.type,
-          audience: pattern.audience,
-          childId,
-          localAuthority: record.responsibleLocalAuthority,
-          reasons: pattern.reasons,
-          causeKey: episodeId,
-        },
-        recorded,
-      );
-    }
+  react(recorded: RecordedEvent): Promise<void> {
+    return this.reactBatch([recorded]);
+  }
+
+  /** Every child of the batch is read in one query; each episode decided on its own record. */
+  async reactBatch(batch: RecordedEvent[]): Promise<void> {
+    const records = await readChildMissingRecords(
+      this.store,
+      batch.map((e) => (e as RecordedEvent & MissingEpisodeReported).data.childId),
+    );
+    await forEachEvent(this.name, batch, async (recorded) => {
+      const event = recorded as RecordedEvent & MissingEpisodeReported;
+      // The record as it stood at the event: episodes reported after it are not counted.
+      const record = records.at(event.data.childId, recorded.streamVersion);
+      const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
+      for (const request of repeatMissingAlerts.decide(event, { record, policy })) {
+        await this.alerts.raise(request, recorded);
+      }
+    });
   }
 }

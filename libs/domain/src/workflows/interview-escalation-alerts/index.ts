@@ -1,0 +1,1 @@
+export * from './interview-escalation-alerts.workflow';

@@ -1,0 +1,1 @@
+export * from './repeat-missing-alerts.workflow';

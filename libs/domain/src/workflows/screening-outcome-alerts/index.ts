@@ -1,0 +1,1 @@
+export * from './screening-outcome-alerts.workflow';

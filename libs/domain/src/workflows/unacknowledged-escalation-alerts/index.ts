@@ -1,0 +1,1 @@
+export * from './unacknowledged-escalation-alerts.workflow';
