@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PostgresDatabase } from '@homeward/event-store';
+import { HomewardMetrics } from '@homeward/platform';
 import { measureCeilings } from './ceilings';
 import { api, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
 import { childFound, missingFromHome } from '../support/notifications';
@@ -64,6 +65,7 @@ it('measures notifications per second and replay events per second on PostgreSQL
   let endToEndPerSecond = 0;
   let endToEndEventsPerSecond = 0;
   let replayEventsPerSecond = 0;
+  let processorSeconds: Record<string, number> = {};
   try {
     const started = Date.now();
     await allInBatches(pairs, async ([missing, found]) => {
@@ -97,6 +99,14 @@ it('measures notifications per second and replay events per second on PostgreSQL
     acceptedPerSecond = Math.round((notifications * 1000) / (accepted - started));
     endToEndPerSecond = Math.round((notifications * 1000) / (done - started));
     endToEndEventsPerSecond = Math.round((head * 1000) / (done - started));
+    processorSeconds = await secondsByProcessor(app.get(HomewardMetrics));
+    console.log(
+      `bench: seconds each processor spent handling its batches, of ${((done - started) / 1000).toFixed(1)} s end to end: ` +
+        Object.entries(processorSeconds)
+          .slice(0, 8)
+          .map(([name, seconds]) => `${name} ${seconds}`)
+          .join(', '),
+    );
   } finally {
     await app.close();
   }
@@ -160,12 +170,24 @@ it('measures notifications per second and replay events per second on PostgreSQL
     concurrency: CONCURRENCY,
     quick: QUICK,
     rssPeakMiB,
+    processorSeconds,
     postgres: postgresVersion,
   });
   expect(head).toBeGreaterThan(CHILDREN * 2);
 });
 
 const notificationCount = () => CHILDREN * 2;
+
+/** Seconds each processor spent in its batches, most first (homeward_processor_batch_duration). */
+async function secondsByProcessor(metrics: HomewardMetrics): Promise<Record<string, number>> {
+  const { values } = await metrics.processorBatchDuration.get();
+  return Object.fromEntries(
+    values
+      .filter((v) => v.metricName?.endsWith('_sum'))
+      .map((v) => [String(v.labels.processor), Math.round(v.value * 10) / 10] as const)
+      .sort((a, b) => b[1] - a[1]),
+  );
+}
 
 function figure(
   name: string,

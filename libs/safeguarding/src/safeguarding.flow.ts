@@ -4,9 +4,7 @@ import { UnacknowledgedEscalationReactor } from './alert-acknowledgement/unackno
 import { AlertPublisher } from './alert-delivery/alert-publisher.reactor';
 import { AlertWebhooksReactor } from './alert-delivery/alert-webhooks.reactor';
 import { CmogRegisterProjection } from './cmog/action-register/cmog-register.projection';
-import { AssociationReactor } from './contextual/association.reactor';
-import { ContextualProjection } from './contextual/contextual.projection';
-import { HotspotReactor } from './contextual/hotspot.reactor';
+import { ContextualSafeguardingReactor } from './contextual/contextual-safeguarding.reactor';
 import { CmogPictureProjection } from './intelligence/cmog-picture.projection';
 import { InterviewEscalationReactor } from './interview-escalations/interview-escalation.reactor';
 import { OutOfAreaReactor } from './out-of-area/out-of-area.reactor';
@@ -23,9 +21,7 @@ export const SAFEGUARDING_FLOW = [
   OutOfAreaReactor,
   InterviewEscalationReactor,
   ScreeningOutcomeReactor,
-  ContextualProjection,
-  HotspotReactor,
-  AssociationReactor,
+  ContextualSafeguardingReactor,
   OpenAcknowledgementsProjection,
   AcknowledgementAlarm,
   UnacknowledgedEscalationReactor,

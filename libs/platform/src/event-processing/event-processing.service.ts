@@ -151,6 +151,7 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     await migrate(this.db, [
       PLATFORM_MIGRATIONS,
       ...this.projections.map((p) => readModelMigrations(p.readModel)),
+      ...this.reactors.flatMap((r) => (r.readModel ? [readModelMigrations(r.readModel)] : [])),
     ]);
     for (const projection of this.projections) {
       await this.run(projection, async (events, position) => {
@@ -291,9 +292,13 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     events: RecordedEvent[],
     handle: Handle,
   ): Promise<void> {
+    // Where processing time goes, processor by processor (the bench prints it).
+    const stop = this.metrics.processorBatchDuration.startTimer({ processor: processor.name });
     try {
       await handle(events, events[events.length - 1].globalPosition);
+      stop();
     } catch (error) {
+      stop();
       if (error instanceof ProcessorReset) throw error;
       this.reportFailure(processor, error);
       for (const event of events) {

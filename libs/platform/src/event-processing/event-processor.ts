@@ -37,6 +37,12 @@ export interface Projection {
 export interface Reactor {
   readonly name: string;
   readonly eventTypes: ReadonlySet<string>;
+  /**
+   * Optional: tables the reactor keeps for its own decisions, of which it is the only writer.
+   * Migrated like a projection's and rebuilt the same way (the operator's rebuild drops them and
+   * replays the reactor from 0); its writes must be idempotent, as its checkpoint commits apart.
+   */
+  readonly readModel?: ReadModel;
   react(event: RecordedEvent): Promise<void>;
   /**
    * Optional: the batch's events of its types at once, in log order, so the streams and rows it

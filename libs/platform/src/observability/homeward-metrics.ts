@@ -47,6 +47,13 @@ export class HomewardMetrics {
     labelNames: ['processor'],
     registers: [this.registry],
   });
+  readonly processorBatchDuration = new Histogram({
+    name: 'homeward_processor_batch_duration_seconds',
+    help: 'Time each projection or reactor took over a batch it handled (failed tries included)',
+    labelNames: ['processor'],
+    buckets: SECONDS,
+    registers: [this.registry],
+  });
   readonly policeDlq = new Counter({
     name: 'homeward_police_dlq_messages_total',
     help: 'Police messages sent to the dead-letter topic, by reason',

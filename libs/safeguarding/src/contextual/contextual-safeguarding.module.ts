@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
-import { AssociationReactor } from './association.reactor';
+import { AssociationAlerts } from './association-alerts';
 import { ChildKnownHandler } from './child-known.query';
 import { ContextualController } from './contextual.controller';
-import { ContextualProjection } from './contextual.projection';
+import { ContextualSafeguardingReactor } from './contextual-safeguarding.reactor';
 import { GetChildAssociationsHandler } from './get-child-associations.handler';
 import { GetHotspotsHandler } from './get-hotspots.handler';
-import { HotspotReactor } from './hotspot.reactor';
+import { HotspotAlerts } from './hotspot-alerts';
 
 /**
  * Contextual safeguarding for CMOG: places where several children are found or say they went
@@ -17,9 +17,9 @@ import { HotspotReactor } from './hotspot.reactor';
   controllers: [ContextualController],
   providers: [
     AlertRaiser,
-    ContextualProjection,
-    HotspotReactor,
-    AssociationReactor,
+    ContextualSafeguardingReactor,
+    HotspotAlerts,
+    AssociationAlerts,
     GetHotspotsHandler,
     GetChildAssociationsHandler,
     ChildKnownHandler,

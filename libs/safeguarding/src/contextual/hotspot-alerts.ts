@@ -1,21 +1,9 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { policyFor, type ChildFound, type ReturnInterviewHeld } from '@homeward/domain';
-import {
-  EVENT_STORE,
-  SQL_DATABASE,
-  type EventStore,
-  type RecordedEvent,
-  type SqlDatabase,
-} from '@homeward/event-store';
-import {
-  EventProcessing,
-  HOMEWARD_CONFIG,
-  type HomewardConfig,
-  type Reactor,
-} from '@homeward/platform';
+import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
+import { HOMEWARD_CONFIG, type HomewardConfig } from '@homeward/platform';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
-import { foundRecordKey, interviewRecordKey, recordContext } from './contextual-records';
-import { forceForEvent } from './force-lookup';
+import { foundRecordKey, interviewRecordKey } from './contextual-records';
 import { hotspotReasons } from './hotspot-reasons';
 import { hotspotPatternOf, type Sighting } from './hotspot-window';
 
@@ -30,31 +18,26 @@ interface Row {
 }
 
 /**
+ * Part of the contextual safeguarding reactor, which has recorded the event's sightings first.
  * A place where several different children were found, or said they went, within the policy's
  * days (3 within 90 by default) is a hotspot for CMOG. Raised once per pattern, named by the
  * place and the pattern's first sighting: a fourth child adds nothing new, a pattern that lapses
  * and comes back is raised again.
  */
 @Injectable()
-export class HotspotReactor implements Reactor, OnModuleInit {
-  readonly name = 'safeguarding.hotspots';
+export class HotspotAlerts {
+  /** The events that record sightings of places. */
   readonly eventTypes: ReadonlySet<string> = new Set(['ChildFound', 'ReturnInterviewHeld']);
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
-    private readonly processing: EventProcessing,
     private readonly alerts: AlertRaiser,
   ) {}
 
-  onModuleInit(): void {
-    this.processing.registerReactor(this);
-  }
-
-  async react(recorded: RecordedEvent): Promise<void> {
-    const forces = await forceForEvent(this.db, this.store, recorded);
-    await this.db.transaction((tx) => recordContext(tx, [recorded], forces));
+  /** Raises the hotspots the event's sightings complete, on what was known up to the event. */
+  async raiseFor(recorded: RecordedEvent): Promise<void> {
+    if (!this.eventTypes.has(recorded.type)) return;
     const recordKey =
       recorded.type === 'ChildFound'
         ? foundRecordKey((recorded as unknown as ChildFound).data.episodeId)

@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   AlertRaised,
   ChildFound,
@@ -6,25 +6,15 @@ import type {
   MissingEpisodeReported,
   ReturnInterviewHeld,
 } from '@homeward/domain';
-import {
-  EVENT_STORE,
-  SQL_DATABASE,
-  type EventStore,
-  type RecordedEvent,
-  type SqlDatabase,
-} from '@homeward/event-store';
-import { EventProcessing, type Reactor } from '@homeward/platform';
+import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
 import { associationReasons, isOfConcern, NO_CONCERN, type Concern } from './association-reasons';
 import {
   CMOG_LIST_ALERTS,
-  CONTEXTUAL_EVENT_TYPES,
   foundRecordKey,
   interviewRecordKey,
-  recordContext,
   type AssociationSource,
 } from './contextual-records';
-import { forceForEvent } from './force-lookup';
 
 interface AssociationRow {
   record_key: string;
@@ -44,6 +34,7 @@ interface ChildRow {
 const sortedPair = (a: string, b: string): string => [a, b].sort().join('+');
 
 /**
+ * Part of the contextual safeguarding reactor, which has recorded the event's context first.
  * A child found with, or naming at interview, another child known to Homeward, where either of
  * them is of concern (on CMOG's list, or last screened MEDIUM or SIGNIFICANT): ASSOCIATION to
  * CMOG for both children, once per pair and record. Associations are kept, so one recorded before
@@ -51,28 +42,18 @@ const sortedPair = (a: string, b: string): string => [a, b].sort().join('+');
  * known to Homeward).
  */
 @Injectable()
-export class AssociationReactor implements Reactor, OnModuleInit {
-  readonly name = 'safeguarding.associations';
-  readonly eventTypes = CONTEXTUAL_EVENT_TYPES;
-
+export class AssociationAlerts {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
-    private readonly processing: EventProcessing,
     private readonly alerts: AlertRaiser,
   ) {}
 
-  onModuleInit(): void {
-    this.processing.registerReactor(this);
-  }
-
-  async react(recorded: RecordedEvent): Promise<void> {
+  /** Raises the associations the event recorded or made of concern (its context is recorded). */
+  async raiseFor(recorded: RecordedEvent): Promise<void> {
     if (recorded.type === 'AlertRaised') {
       const d = (recorded as unknown as AlertRaised).data;
       if (!d.childId || !CMOG_LIST_ALERTS.has(d.type)) return;
     }
-    const forces = await forceForEvent(this.db, this.store, recorded);
-    await this.db.transaction((tx) => recordContext(tx, [recorded], forces));
     for (const row of await this.associationsToCheck(recorded)) {
       await this.check(row, recorded);
     }
