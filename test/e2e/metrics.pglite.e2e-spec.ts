@@ -101,6 +101,12 @@ describe('GET /metrics on a server bound to loopback', () => {
       moved('homeward_processor_events_handled_total', { processor });
     // Two missing reports and one found: the return interview offer takes all three.
     expect(handled('interviews.return-interview-scheduler')).toBe(3);
+    // Where the time goes: every batch a processor handled is timed.
+    expect(
+      moved('homeward_processor_batch_duration_seconds_count', {
+        processor: 'interviews.return-interview-scheduler',
+      }),
+    ).toBeGreaterThanOrEqual(1);
     expect(moved('homeward_event_store_append_duration_seconds_count', { outcome: 'ok' })).toBe(
       total(after, 'homeward_event_store_append_duration_seconds_count') -
         total(before, 'homeward_event_store_append_duration_seconds_count'),

@@ -1,7 +1,9 @@
 import { Inject, Injectable, type OnModuleInit } from '@nestjs/common';
 import {
   policyFor,
+  returnInterviewDecider,
   returnInterviewOffer,
+  streams,
   type ReturnInterviewOfferCommand,
   type ReturnInterviewOfferInput,
 } from '@homeward/domain';
@@ -9,18 +11,17 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/even
 import {
   EventProcessing,
   HOMEWARD_CONFIG,
-  forEachEvent,
+  runDeciderBatch,
   type HomewardConfig,
   type Reactor,
 } from '@homeward/platform';
 import { ChildRecordReader } from '../child-record/child-record.reader';
 import { correlationOf } from '../shared/correlation';
-import { decideOnInterview } from '../shared/decide-on-interview';
 
 /**
  * Carries out the return interview offer (libs/domain's workflow): loads the child's record as it
  * stood at the event, the latest screening level and the authority's policy, and decides each
- * command on its interview's stream. Safe to run twice on the same event: the causation ids come
+ * command on its interview's stream, a batch at a time. Safe to run twice on the same event: the causation ids come
  * from the event, and the interview decider ignores a second schedule, link or cancel.
  *
  * It keeps the scheduler's processor name, so a running Homeward carries on from the scheduler's
@@ -54,27 +55,31 @@ export class ReturnInterviewOfferReactor implements Reactor, OnModuleInit {
       this.children.missingRecords(childIds),
       this.children.currentCseLevels(childIds),
     ]);
-    await forEachEvent(this.name, batch, async (recorded) => {
+    const now = new Date().toISOString();
+    const commands = batch.flatMap((recorded) => {
       const event = recorded as unknown as ReturnInterviewOfferInput;
       const { childId } = event.data;
       const record = records.at(childId, recorded.streamVersion);
-      const commands = returnInterviewOffer.decide(event, {
-        record,
-        // Read before the batch: a screening held in it reaches the next batch's decisions, as
-        // it did when the level's projection and this reactor each went at their own pace.
-        currentCseLevel: levels.get(childId) ?? null,
-        policy: policyFor(this.config.policies, record.responsibleLocalAuthority),
-        now: new Date().toISOString(),
-      });
-      for (const command of commands) {
-        await decideOnInterview(
-          this.store,
+      return returnInterviewOffer
+        .decide(event, {
+          record,
+          // Read before the batch: a screening held in it reaches the next batch's decisions, as
+          // it did when the level's projection and this reactor each went at their own pace.
+          currentCseLevel: levels.get(childId) ?? null,
+          policy: policyFor(this.config.policies, record.responsibleLocalAuthority),
+          now,
+        })
+        .map((command) => ({
+          streamName: streams.returnInterview(command.data.interviewId),
           command,
-          causationOf(command, recorded),
-          correlationOf(recorded),
-        );
-      }
+          cause: {
+            causationId: causationOf(command, recorded),
+            correlationId: correlationOf(recorded),
+          },
+        }));
     });
+    // Every interview of the batch read in one query, and every decision appended in one step.
+    await runDeciderBatch(this.store, returnInterviewDecider, commands);
   }
 }
 

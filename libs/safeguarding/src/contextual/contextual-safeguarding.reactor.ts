@@ -6,9 +6,14 @@ import {
   type RecordedEvent,
   type SqlDatabase,
 } from '@homeward/event-store';
-import { EventProcessing, type ReadModel, type Reactor } from '@homeward/platform';
+import { EventProcessing, forEachEvent, type ReadModel, type Reactor } from '@homeward/platform';
 import { AssociationAlerts } from './association-alerts';
-import { CONTEXTUAL_EVENT_TYPES, CONTEXTUAL_SCHEMA, recordContext } from './contextual-records';
+import {
+  CONTEXTUAL_EVENT_TYPES,
+  CONTEXTUAL_SCHEMA,
+  recordContext,
+  type ForceLookup,
+} from './contextual-records';
 import { forceForEvent } from './force-lookup';
 import { HotspotAlerts } from './hotspot-alerts';
 
@@ -54,11 +59,27 @@ export class ContextualSafeguardingReactor implements Reactor, OnModuleInit {
     this.processing.registerReactor(this);
   }
 
-  async react(recorded: RecordedEvent): Promise<void> {
+  react(recorded: RecordedEvent): Promise<void> {
+    return this.reactBatch([recorded]);
+  }
+
+  /**
+   * The whole batch is recorded in one transaction, then each event decided in order. A hotspot
+   * counts sightings up to its event only; an association may be raised at an earlier event of
+   * the batch if a later one made a child of concern (the same alert, once, either way).
+   */
+  async reactBatch(batch: RecordedEvent[]): Promise<void> {
     // Resolved before the transaction opens: PGlite runs one statement at a time.
-    const forces = await forceForEvent(this.db, this.store, recorded);
-    await this.db.transaction((tx) => recordContext(tx, [recorded], forces));
-    await this.hotspots.raiseFor(recorded);
-    await this.associations.raiseFor(recorded);
+    const forces = new Map<RecordedEvent, ForceLookup | undefined>();
+    for (const recorded of batch) {
+      forces.set(recorded, await forceForEvent(this.db, this.store, recorded));
+    }
+    await this.db.transaction(async (tx) => {
+      for (const recorded of batch) await recordContext(tx, [recorded], forces.get(recorded));
+    });
+    await forEachEvent(this.name, batch, async (recorded) => {
+      await this.hotspots.raiseFor(recorded);
+      await this.associations.raiseFor(recorded);
+    });
   }
 }
