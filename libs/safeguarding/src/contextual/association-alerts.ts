@@ -70,17 +70,19 @@ export class AssociationAlerts {
         return this.db.query<AssociationRow>(`${select} AND record_key = $1`, [
           foundRecordKey((recorded as unknown as ChildFound).data.episodeId),
         ]);
+      // "recorded_on = the child" is asked as "child_id = the child" too, so the primary key
+      // answers it: on recorded_on alone every batch scanned the whole table.
       case 'ReturnInterviewHeld': {
         const d = (recorded as unknown as ReturnInterviewHeld).data;
         return this.db.query<AssociationRow>(
-          `${select} AND (record_key = $1 OR recorded_on = $2 OR other_child_id = $2)`,
+          `${select} AND (record_key = $1 OR (child_id = $2 AND recorded_on = $2) OR other_child_id = $2)`,
           [interviewRecordKey(d.interviewId), d.childId],
         );
       }
       default: {
         const { childId } = (recorded as unknown as MissingEpisodeReported | AlertRaised).data;
         return this.db.query<AssociationRow>(
-          `${select} AND (recorded_on = $1 OR other_child_id = $1)`,
+          `${select} AND ((child_id = $1 AND recorded_on = $1) OR other_child_id = $1)`,
           [childId],
         );
       }
