@@ -69,6 +69,13 @@ const PLACES = [
   { description: 'Flat above the shops', postcode: 'WS2 8FF', premisesType: 'FLAT' },
 ];
 
+/** An ordinary address, numbered: the same number is the same place. */
+const addressOf = (n) => ({
+  description: `${n + 1} Example Road`,
+  postcode: `WS${(n % 9) + 1} ${(n % 7) + 1}${String.fromCharCode(65 + (n % 26))}${String.fromCharCode(65 + ((n * 7) % 26))}`,
+  premisesType: 'HOUSE',
+});
+
 /**
  * `children` children's notifications, each child's in the order they happened, over the
  * `days` before `now`. Returns { children: [[notification, ...], ...], notifications } where
@@ -93,7 +100,10 @@ function syntheticFeed({
       policePersonId: personId,
       givenName: GIVEN[Math.floor(random() * GIVEN.length)],
       familyName: FAMILY[Math.floor(random() * FAMILY.length)],
-      dateOfBirth: new Date(now - (age + random()) * YEAR - days * 24 * HOUR)
+      // Born so that the child is still under 18 at the end of the period.
+      dateOfBirth: new Date(
+        now - days * 24 * HOUR - (age + random() * Math.min(1, 17.99 - age - days / 365.25)) * YEAR,
+      )
         .toISOString()
         .slice(0, 10),
       sex: random() < 0.6 ? 'F' : 'M',
@@ -105,6 +115,7 @@ function syntheticFeed({
         ? { placementLocalAuthority: AUTHORITIES[(AUTHORITIES.indexOf(responsible) + 1) % 5] }
         : {}),
     };
+    const homeAddress = addressOf(1000 + c);
     const episodes = weighted(random, EPISODES);
     const notifications = [];
     // The child's episodes, one after another, in the period.
@@ -145,7 +156,13 @@ function syntheticFeed({
       const late = random() < 0.04;
       const sentAt = late ? returnedAt + (73 + random() * 48) * HOUR : returnedAt + random() * HOUR;
       if (random() < 0.95 && sentAt < now) {
-        const place = PLACES[Math.floor(random() * PLACES.length)];
+        // Most are found at home or at another ordinary address; a few at the places CMOG
+        // would want to see (hotels, takeaways, a bus station), where patterns form.
+        const place = weighted(random, [
+          [homeAddress, 50],
+          [addressOf(Math.floor(random() * 500)), 30],
+          [PLACES[Math.floor(random() * PLACES.length)], 20],
+        ]);
         notifications.push({
           notificationId: uuidFrom(seed, `${reference}/found`),
           type: 'CHILD_FOUND',

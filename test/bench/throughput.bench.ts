@@ -67,6 +67,7 @@ it('measures notifications per second and replay events per second on PostgreSQL
   let endToEndEventsPerSecond = 0;
   let replayEventsPerSecond = 0;
   let processorSeconds: Record<string, number> = {};
+  let replayProcessorSeconds: Record<string, number> = {};
   try {
     const started = Date.now();
     // Children in parallel, each child's notifications in the order they happened.
@@ -127,6 +128,14 @@ it('measures notifications per second and replay events per second on PostgreSQL
         `(${Math.round((head * 1000) / ms)} events/s, start-up included)`,
     );
     replayEventsPerSecond = Math.round((head * 1000) / ms);
+    replayProcessorSeconds = await secondsByProcessor(again.get(HomewardMetrics));
+    console.log(
+      `bench: seconds each processor spent in the replay: ` +
+        Object.entries(replayProcessorSeconds)
+          .slice(0, 8)
+          .map(([name, seconds]) => `${name} ${seconds}`)
+          .join(', '),
+    );
   } finally {
     await again.close();
   }
@@ -174,6 +183,7 @@ it('measures notifications per second and replay events per second on PostgreSQL
     quick: QUICK,
     rssPeakMiB,
     processorSeconds,
+    replayProcessorSeconds,
     postgres: postgresVersion,
   });
   expect(refused).toEqual([]);

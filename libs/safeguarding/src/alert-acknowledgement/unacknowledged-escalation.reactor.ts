@@ -22,10 +22,18 @@ export class UnacknowledgedEscalationReactor implements Reactor, OnModuleInit {
     this.processing.registerReactor(this);
   }
 
-  async react(recorded: RecordedEvent): Promise<void> {
-    const event = recorded as unknown as AlertEscalated;
-    for (const request of unacknowledgedEscalationAlerts.decide(event)) {
-      await this.alerts.raise(request, recorded);
-    }
+  react(recorded: RecordedEvent): Promise<void> {
+    return this.reactBatch([recorded]);
+  }
+
+  /** The batch's alerts are raised together (AlertRaiser.raiseAll). */
+  reactBatch(batch: RecordedEvent[]): Promise<void> {
+    return this.alerts.raiseAll(
+      batch.flatMap((recorded) =>
+        unacknowledgedEscalationAlerts
+          .decide(recorded as unknown as AlertEscalated)
+          .map((request) => ({ request, cause: recorded })),
+      ),
+    );
   }
 }

@@ -24,10 +24,18 @@ export class InterviewEscalationReactor implements Reactor, OnModuleInit {
     this.processing.registerReactor(this);
   }
 
-  async react(recorded: RecordedEvent): Promise<void> {
-    const event = recorded as unknown as InterviewEscalationAlertsInput;
-    for (const request of interviewEscalationAlerts.decide(event)) {
-      await this.alerts.raise(request, recorded);
-    }
+  react(recorded: RecordedEvent): Promise<void> {
+    return this.reactBatch([recorded]);
+  }
+
+  /** The batch's alerts are raised together (AlertRaiser.raiseAll). */
+  reactBatch(batch: RecordedEvent[]): Promise<void> {
+    return this.alerts.raiseAll(
+      batch.flatMap((recorded) =>
+        interviewEscalationAlerts
+          .decide(recorded as unknown as InterviewEscalationAlertsInput)
+          .map((request) => ({ request, cause: recorded })),
+      ),
+    );
   }
 }

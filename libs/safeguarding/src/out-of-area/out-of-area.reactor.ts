@@ -5,7 +5,7 @@ import {
   type OutOfAreaAlertsState,
 } from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
-import { EventProcessing, readChildMissingRecord, type Reactor } from '@homeward/platform';
+import { EventProcessing, readChildMissingRecords, type Reactor } from '@homeward/platform';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
 
 /**
@@ -28,31 +28,41 @@ export class OutOfAreaReactor implements Reactor, OnModuleInit {
     this.processing.registerReactor(this);
   }
 
-  async react(recorded: RecordedEvent): Promise<void> {
-    const event = recorded as unknown as OutOfAreaAlertsInput;
-    for (const request of outOfAreaAlerts.decide(event, await this.stateFor(event, recorded))) {
-      await this.alerts.raise(request, recorded);
-    }
+  react(recorded: RecordedEvent): Promise<void> {
+    return this.reactBatch([recorded]);
   }
 
   /**
    * A missing report names the responsible authority itself. A found notification does not, so
-   * the child's record is read as it stood then, and only when the child was found somewhere
-   * named: otherwise there is nothing to compare it with.
+   * the child's record is read as it stood then (the batch's in one query), and only when the
+   * child was found somewhere named: otherwise there is nothing to compare it with.
    */
-  private async stateFor(
-    event: OutOfAreaAlertsInput,
-    recorded: RecordedEvent,
-  ): Promise<OutOfAreaAlertsState> {
-    if (event.type === 'MissingEpisodeReported') {
-      return { responsibleLocalAuthority: event.data.responsibleLocalAuthority };
-    }
-    if (!event.data.foundInLocalAuthority) return { responsibleLocalAuthority: null };
-    const record = await readChildMissingRecord(
+  async reactBatch(batch: RecordedEvent[]): Promise<void> {
+    const events = batch.map((recorded) => ({
+      recorded,
+      event: recorded as unknown as OutOfAreaAlertsInput,
+    }));
+    const records = await readChildMissingRecords(
       this.store,
-      event.data.childId,
-      recorded.streamVersion,
+      events
+        .filter(({ event }) => event.type === 'ChildFound' && event.data.foundInLocalAuthority)
+        .map(({ event }) => event.data.childId),
     );
-    return { responsibleLocalAuthority: record.responsibleLocalAuthority };
+    const stateFor = (event: OutOfAreaAlertsInput, version: number): OutOfAreaAlertsState =>
+      event.type === 'MissingEpisodeReported'
+        ? { responsibleLocalAuthority: event.data.responsibleLocalAuthority }
+        : event.data.foundInLocalAuthority
+          ? {
+              responsibleLocalAuthority: records.at(event.data.childId, version)
+                .responsibleLocalAuthority,
+            }
+          : { responsibleLocalAuthority: null };
+    await this.alerts.raiseAll(
+      events.flatMap(({ recorded, event }) =>
+        outOfAreaAlerts
+          .decide(event, stateFor(event, recorded.streamVersion))
+          .map((request) => ({ request, cause: recorded })),
+      ),
+    );
   }
 }

@@ -1,10 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { alertDecider, alertIdFor, policyFor, streams, type AlertRequest } from '@homeward/domain';
+import {
+  alertDecider,
+  alertIdFor,
+  policyFor,
+  streams,
+  type AlertRequest,
+  type RaiseAlert,
+} from '@homeward/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/event-store';
 import {
   HOMEWARD_CONFIG,
-  readChildMissingRecord,
-  runDecider,
+  readChildMissingRecords,
+  runDeciderBatch,
+  type BatchedCommand,
   type HomewardConfig,
 } from '@homeward/platform';
 
@@ -19,8 +27,42 @@ export class AlertRaiser {
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
   ) {}
 
-  async raise(wanted: AlertRequest, cause: RecordedEvent): Promise<void> {
-    const alert = { ...wanted, localAuthority: await this.authorityOf(wanted) };
+  raise(wanted: AlertRequest, cause: RecordedEvent): Promise<void> {
+    return this.raiseAll([{ request: wanted, cause }]);
+  }
+
+  /**
+   * A reactor's batch of alerts at once: the children whose authority is needed read in one
+   * query, every alert stream in one more, and every new alert appended in one step.
+   */
+  async raiseAll(
+    wanted: ReadonlyArray<{ request: AlertRequest; cause: RecordedEvent }>,
+  ): Promise<void> {
+    if (wanted.length === 0) return;
+    const records = await readChildMissingRecords(
+      this.store,
+      wanted
+        .filter(({ request }) => needsAuthority(request))
+        .map(({ request }) => request.childId!),
+    );
+    const now = new Date().toISOString();
+    await runDeciderBatch(
+      this.store,
+      alertDecider,
+      wanted.map(({ request, cause }) => {
+        const localAuthority = needsAuthority(request)
+          ? records.at(request.childId!).responsibleLocalAuthority
+          : (request.localAuthority ?? null);
+        return this.raising({ ...request, localAuthority }, cause, now);
+      }),
+    );
+  }
+
+  private raising(
+    alert: AlertRequest & { localAuthority: string | null },
+    cause: RecordedEvent,
+    now: string,
+  ): BatchedCommand<RaiseAlert> {
     const subject = alert.childId ?? alert.localAuthority ?? 'homeward';
     const alertId = alertIdFor(alert.type, subject, alert.causeKey);
     const { causeKey: _causeKey, ...fields } = alert;
@@ -30,35 +72,24 @@ export class AlertRaiser {
       alert.type === 'ALERT_UNACKNOWLEDGED'
         ? null
         : policyFor(this.config.policies, alert.localAuthority).alerts.acknowledgeWithinHours;
-    await runDecider(
-      this.store,
-      streams.alert(alertId),
-      alertDecider,
-      {
+    return {
+      streamName: streams.alert(alertId),
+      command: {
         type: 'RaiseAlert',
-        data: {
-          ...fields,
-          alertId,
-          acknowledgeWithinHours,
-          causedBy: [cause.eventId],
-          now: new Date().toISOString(),
-        },
+        data: { ...fields, alertId, acknowledgeWithinHours, causedBy: [cause.eventId], now },
       },
-      {
+      cause: {
         causationId: `${cause.eventId}/alert/${alertId}`,
         correlationId:
           typeof cause.metadata.correlationId === 'string'
             ? cause.metadata.correlationId
             : cause.eventId,
       },
-    );
-  }
-
-  private async authorityOf(alert: AlertRequest): Promise<string | null> {
-    if (alert.localAuthority !== undefined && alert.localAuthority !== null) {
-      return alert.localAuthority;
-    }
-    if (!alert.childId) return null;
-    return (await readChildMissingRecord(this.store, alert.childId)).responsibleLocalAuthority;
+    };
   }
 }
+
+/** A child's alert that names no authority is for the child's responsible authority. */
+const needsAuthority = (request: AlertRequest): boolean =>
+  (request.localAuthority === undefined || request.localAuthority === null) &&
+  request.childId !== null;

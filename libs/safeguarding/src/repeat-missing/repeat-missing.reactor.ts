@@ -4,7 +4,6 @@ import { EVENT_STORE, type EventStore, type RecordedEvent } from '@homeward/even
 import {
   EventProcessing,
   HOMEWARD_CONFIG,
-  forEachEvent,
   readChildMissingRecords,
   type HomewardConfig,
   type Reactor,
@@ -43,14 +42,16 @@ export class RepeatMissingReactor implements Reactor, OnModuleInit {
       this.store,
       batch.map((e) => (e as RecordedEvent & MissingEpisodeReported).data.childId),
     );
-    await forEachEvent(this.name, batch, async (recorded) => {
-      const event = recorded as RecordedEvent & MissingEpisodeReported;
-      // The record as it stood at the event: episodes reported after it are not counted.
-      const record = records.at(event.data.childId, recorded.streamVersion);
-      const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
-      for (const request of repeatMissingAlerts.decide(event, { record, policy })) {
-        await this.alerts.raise(request, recorded);
-      }
-    });
+    await this.alerts.raiseAll(
+      batch.flatMap((recorded) => {
+        const event = recorded as RecordedEvent & MissingEpisodeReported;
+        // The record as it stood at the event: episodes reported after it are not counted.
+        const record = records.at(event.data.childId, recorded.streamVersion);
+        const policy = policyFor(this.config.policies, record.responsibleLocalAuthority);
+        return repeatMissingAlerts
+          .decide(event, { record, policy })
+          .map((request) => ({ request, cause: recorded }));
+      }),
+    );
   }
 }
