@@ -226,7 +226,7 @@ function peakRss(): { stop: () => number } {
 async function serverVersion(url: string): Promise<string> {
   const pg = new PostgresDatabase({ connectionString: url });
   try {
-    const [row] = await pg.query<{ v: string }>('SHOW server_version');
+    const [row] = await pg.query<{ v: string }>("SELECT current_setting('server_version') AS v");
     return row.v;
   } finally {
     await pg.close();
