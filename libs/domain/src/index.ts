@@ -13,3 +13,4 @@ export * from './alert';
 export * from './cmog';
 export * from './intelligence';
 export * from './workflows';
+export * from './contextual';

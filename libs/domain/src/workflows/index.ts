@@ -5,3 +5,4 @@ export * from './out-of-area-alerts';
 export * from './screening-outcome-alerts';
 export * from './interview-escalation-alerts';
 export * from './unacknowledged-escalation-alerts';
+export * from './hotspot-alerts';

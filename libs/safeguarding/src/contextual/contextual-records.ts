@@ -6,7 +6,7 @@ import {
   type ReturnInterviewHeld,
 } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { distinctPlaces } from './places';
+import { distinctPlaces } from '@homeward/domain';
 
 /*
  * What contextual safeguarding knows: the children and episodes it has heard of, the places

@@ -3,7 +3,7 @@ import { QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { currentScope, visibleChildSql } from '@homeward/platform';
 import { SQL_DATABASE, type SqlDatabase } from '@homeward/event-store';
 import { GetHotspots, type HotspotItem } from './get-hotspots.query';
-import { placeLabel } from './places';
+import { placeLabel } from '@homeward/domain';
 
 interface Row {
   place_key: string;

@@ -1,11 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { policyFor, type ChildFound, type ReturnInterviewHeld } from '@homeward/domain';
+import {
+  hotspotAlerts,
+  type ChildFound,
+  type HotspotAlertsInput,
+  type PlaceHistory,
+  type ReturnInterviewHeld,
+} from '@homeward/domain';
 import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '@homeward/platform';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
 import { foundRecordKey, interviewRecordKey } from './contextual-records';
-import { hotspotReasons } from './hotspot-reasons';
-import { hotspotPatternOf, type Sighting } from './hotspot-window';
 
 interface Row {
   place_key: string;
@@ -18,16 +22,14 @@ interface Row {
 }
 
 /**
- * Part of the contextual safeguarding reactor, which has recorded the event's sightings first.
- * A place where several different children were found, or said they went, within the policy's
- * days (3 within 90 by default) is a hotspot for CMOG. Raised once per pattern, named by the
- * place and the pattern's first sighting: a fourth child adds nothing new, a pattern that lapses
- * and comes back is raised again.
+ * Part of the contextual safeguarding reactor, which has recorded the event's sightings first:
+ * loads every sighting of the places the record names and raises the hotspots the hotspotAlerts
+ * workflow (libs/domain) finds in them.
  */
 @Injectable()
 export class HotspotAlerts {
   /** The events that record sightings of places. */
-  readonly eventTypes: ReadonlySet<string> = new Set(['ChildFound', 'ReturnInterviewHeld']);
+  readonly eventTypes: ReadonlySet<string> = new Set(hotspotAlerts.inputTypes);
 
   constructor(
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
@@ -58,42 +60,24 @@ export class HotspotAlerts {
       if (place) place.push(row);
       else byPlace.set(row.place_key, [row]);
     }
-    for (const [placeKey, placeRows] of byPlace) {
-      await this.check(placeKey, placeRows, recordKey, recorded);
-    }
-  }
-
-  private async check(
-    placeKey: string,
-    rows: Row[],
-    recordKey: string,
-    recorded: RecordedEvent,
-  ): Promise<void> {
-    const sightings: Sighting[] = rows.map((r) => ({
-      eventId: r.record_key,
-      position: Number(r.position),
-      childId: r.child_id,
-      seenAt: new Date(r.seen_at).toISOString(),
-      localAuthority: r.local_authority,
+    const places: PlaceHistory[] = [...byPlace].map(([placeKey, placeRows]) => ({
+      placeKey,
+      sightings: placeRows.map((r) => ({
+        eventId: r.record_key,
+        position: Number(r.position),
+        childId: r.child_id,
+        seenAt: new Date(r.seen_at).toISOString(),
+        localAuthority: r.local_authority,
+      })),
+      premisesTypes: [
+        ...new Set(placeRows.map((r) => r.premises_type).filter((t): t is string => t !== null)),
+      ],
     }));
-    // The place's authority: the first one the police recorded there (sightings are in time order).
-    const localAuthority = sightings.find((s) => s.localAuthority)?.localAuthority ?? null;
-    const threshold = policyFor(this.config.policies, localAuthority).hotspots;
-    const pattern = hotspotPatternOf(sightings, recordKey, threshold);
-    if (!pattern) return;
-    const premisesTypes = [
-      ...new Set(rows.map((r) => r.premises_type).filter((t): t is string => t !== null)),
-    ];
-    await this.alerts.raise(
-      {
-        type: 'HOTSPOT',
-        audience: 'CMOG',
-        childId: null,
-        localAuthority,
-        reasons: hotspotReasons({ placeKey, pattern, threshold, premisesTypes }),
-        causeKey: `${placeKey}/${pattern.first.eventId}@${pattern.first.seenAt}`,
-      },
-      recorded,
+    const event = recorded as unknown as HotspotAlertsInput;
+    await this.alerts.raiseAll(
+      hotspotAlerts
+        .decide(event, { recordKey, places, policies: this.config.policies })
+        .map((request) => ({ request, cause: recorded })),
     );
   }
 }

@@ -1,6 +1,6 @@
-import type { HotspotThreshold } from '@homeward/domain';
-import type { HotspotPattern } from './hotspot-window';
-import { placeLabel } from './places';
+import type { HotspotThreshold } from '../../policies/policy';
+import type { HotspotPattern } from '../../contextual/hotspot-window';
+import { placeLabel } from '../../contextual/places';
 
 /**
  * Why a place goes to CMOG, in plain words. A place with a postcode is named by it; one without

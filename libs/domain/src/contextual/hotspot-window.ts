@@ -3,7 +3,7 @@
  * `withinDays` days (policy `hotspots`). Pure: the reactor passes every sighting of the place it
  * knows of, and gets the pattern the latest sighting belongs to.
  */
-import type { HotspotThreshold } from '@homeward/domain';
+import type { HotspotThreshold } from '../policies/policy';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,0 +1,2 @@
+export * from './hotspot-alerts.workflow';
+export { hotspotReasons } from './hotspot-reasons';
