@@ -1,2 +1,3 @@
 export * from './places';
 export * from './hotspot-window';
+export * from './association-reasons';

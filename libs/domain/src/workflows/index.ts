@@ -6,3 +6,4 @@ export * from './screening-outcome-alerts';
 export * from './interview-escalation-alerts';
 export * from './unacknowledged-escalation-alerts';
 export * from './hotspot-alerts';
+export * from './association-alerts';

@@ -1,14 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type {
-  AlertRaised,
-  ChildFound,
-  CseLevel,
-  MissingEpisodeReported,
-  ReturnInterviewHeld,
+import {
+  associationAlerts,
+  type AlertRaised,
+  type AssociationAlertsInput,
+  type ChildFound,
+  type CseLevel,
+  type MissingEpisodeReported,
+  type ReturnInterviewHeld,
 } from '@homeward/domain';
 import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
 import { AlertRaiser } from '../raise-alert/alert-raiser';
-import { associationReasons, isOfConcern, NO_CONCERN, type Concern } from './association-reasons';
 import {
   CMOG_LIST_ALERTS,
   foundRecordKey,
@@ -31,15 +32,10 @@ interface ChildRow {
   screening_level: CseLevel | null;
 }
 
-const sortedPair = (a: string, b: string): string => [a, b].sort().join('+');
-
 /**
- * Part of the contextual safeguarding reactor, which has recorded the event's context first.
- * A child found with, or naming at interview, another child known to Homeward, where either of
- * them is of concern (on CMOG's list, or last screened MEDIUM or SIGNIFICANT): ASSOCIATION to
- * CMOG for both children, once per pair and record. Associations are kept, so one recorded before
- * either child was of concern is raised when one becomes so (or when the other child becomes
- * known to Homeward).
+ * Part of the contextual safeguarding reactor, which has recorded the event's context first:
+ * loads the associations the event concerns and the children in them, and raises what the
+ * associationAlerts workflow (libs/domain) asks for.
  */
 @Injectable()
 export class AssociationAlerts {
@@ -54,9 +50,30 @@ export class AssociationAlerts {
       const d = (recorded as unknown as AlertRaised).data;
       if (!d.childId || !CMOG_LIST_ALERTS.has(d.type)) return;
     }
-    for (const row of await this.associationsToCheck(recorded)) {
-      await this.check(row, recorded);
-    }
+    const associations = (await this.associationsToCheck(recorded)).map((row) => ({
+      recordKey: row.record_key,
+      recordedOn: row.recorded_on,
+      otherChildId: row.other_child_id,
+      source: row.source,
+      seenAt: new Date(row.seen_at).toISOString(),
+    }));
+    if (associations.length === 0) return;
+    const rows = await this.db.query<ChildRow>(
+      `SELECT c.child_id::text AS child_id, c.local_authority, k.cmog_listed_as, k.screening_level
+       FROM rm_contextual_children c LEFT JOIN rm_children_of_concern k ON k.child_id = c.child_id
+       WHERE c.child_id = ANY($1::uuid[])`,
+      [[...new Set(associations.flatMap((a) => [a.recordedOn, a.otherChildId]))]],
+    );
+    const children = rows.map((c) => ({
+      childId: c.child_id,
+      localAuthority: c.local_authority,
+      concern: { cmogListedAs: c.cmog_listed_as, screeningLevel: c.screening_level },
+    }));
+    await this.alerts.raiseAll(
+      associationAlerts
+        .decide(recorded as unknown as AssociationAlertsInput, { associations, children })
+        .map((request) => ({ request, cause: recorded })),
+    );
   }
 
   /** The associations this event recorded, or, for a child newly of concern or known, all theirs. */
@@ -86,44 +103,6 @@ export class AssociationAlerts {
           [childId],
         );
       }
-    }
-  }
-
-  private async check(row: AssociationRow, recorded: RecordedEvent): Promise<void> {
-    const pair = [row.recorded_on, row.other_child_id];
-    const children = await this.db.query<ChildRow>(
-      `SELECT c.child_id::text AS child_id, c.local_authority, k.cmog_listed_as, k.screening_level
-       FROM rm_contextual_children c LEFT JOIN rm_children_of_concern k ON k.child_id = c.child_id
-       WHERE c.child_id = ANY($1::uuid[])`,
-      [pair],
-    );
-    // Both must be children Homeward knows; at least one of them of concern.
-    if (children.length < 2) return;
-    const concernOf = (childId: string): Concern => {
-      const c = children.find((x) => x.child_id === childId);
-      return c ? { cmogListedAs: c.cmog_listed_as, screeningLevel: c.screening_level } : NO_CONCERN;
-    };
-    if (!pair.some((childId) => isOfConcern(concernOf(childId)))) return;
-    const seenAt = new Date(row.seen_at).toISOString();
-    for (const [about, other] of [pair, [...pair].reverse()]) {
-      await this.alerts.raise(
-        {
-          type: 'ASSOCIATION',
-          audience: 'CMOG',
-          childId: about,
-          localAuthority: children.find((c) => c.child_id === about)?.local_authority ?? null,
-          reasons: associationReasons({
-            about,
-            other,
-            recordedOn: row.recorded_on,
-            source: row.source,
-            seenAt,
-            concerns: { about: concernOf(about), other: concernOf(other) },
-          }),
-          causeKey: `${sortedPair(about, other)}/${row.record_key}`,
-        },
-        recorded,
-      );
     }
   }
 }

@@ -1,5 +1,6 @@
 import {
   childIdFor,
+  type AssociationSource,
   type AlertRaised,
   type ChildFound,
   type MissingEpisodeReported,
@@ -84,7 +85,7 @@ export const CONTEXTUAL_SCHEMA = `
     screening_position bigint
   )`;
 
-export type AssociationSource = 'FOUND_WITH' | 'NAMED_AT_INTERVIEW';
+export type { AssociationSource } from '@homeward/domain';
 
 /** Where an episode's force is not yet in the tables (events from Kafka arrive per topic). */
 export type ForceLookup = (childId: string, episodeId: string) => Promise<string | null>;

@@ -1,5 +1,7 @@
-import type { CseLevel } from '@homeward/domain';
-import type { AssociationSource } from './contextual-records';
+import type { CseLevel } from '../screening/screening-tool';
+
+/** How two children were seen together: found together, or named at a return interview. */
+export type AssociationSource = 'FOUND_WITH' | 'NAMED_AT_INTERVIEW';
 
 /**
  * Why two children seen together go to CMOG, in plain words and by child id only: names and

@@ -1,5 +1,6 @@
 import { associationReasons, concernWords, isOfConcern, NO_CONCERN } from './association-reasons';
-import { hotspotPatterns, hotspotReasons, type Sighting } from '@homeward/domain';
+import { hotspotReasons } from '../workflows/hotspot-alerts/hotspot-reasons';
+import { hotspotPatterns, type Sighting } from './hotspot-window';
 
 const J = '11111111-1111-4111-8111-111111111111';
 const K = '22222222-2222-4222-8222-222222222222';

@@ -1,0 +1,1 @@
+export * from './association-alerts.workflow';
