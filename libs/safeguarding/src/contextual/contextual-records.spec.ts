@@ -3,8 +3,8 @@ import { PgliteDatabase, type RecordedEvent } from '@homeward/event-store';
 import { CONTEXTUAL_SCHEMA, recordContext } from './contextual-records';
 
 /**
- * The contextual tables are written by the projection and, ahead of it, by each reactor: every
- * write must be safe to repeat, to arrive late, and to be completed by a later one.
+ * The contextual tables are written a batch at a time, after restarts and from feeds that arrive
+ * per topic: every write must be safe to repeat, to arrive late, and to be completed by a later one.
  */
 let db: PgliteDatabase;
 let position = 0;
@@ -34,12 +34,17 @@ const event = (type: string, data: object, at = ++position): RecordedEvent => ({
   recordedAt: '2026-11-01T10:00:00.000Z',
 });
 
-const reported = (childId: string, episodeId: string, policePersonId: string) =>
+const reported = (
+  childId: string,
+  episodeId: string,
+  policePersonId: string,
+  responsibleLocalAuthority = 'Birmingham',
+) =>
   event('MissingEpisodeReported', {
     episodeId,
     childId,
     force: 'WMP',
-    responsibleLocalAuthority: 'Birmingham',
+    responsibleLocalAuthority,
     personal: { child: { policePersonId } },
   });
 
@@ -87,7 +92,7 @@ describe('who a child was with', () => {
     await recordContext(db, [found]);
     expect((await associations()).map((r) => r.other_child_id)).toEqual([null, null]);
     // A reactor that knows the force completes it: K's id, and the row under K.
-    await recordContext(db, [found], async () => 'WMP');
+    await recordContext(db, [found], new Map([[EPISODE_J, 'WMP']]));
     await recordContext(db, [found]);
     const rows = await associations();
     expect(rows).toHaveLength(3);
@@ -149,5 +154,49 @@ describe('a child on the CMOG list', () => {
       [K],
     );
     expect(row.cmog_listed_as).toBe('REPEAT_MISSING');
+  });
+});
+
+describe('a batch, written a statement per table', () => {
+  const authorityOf = async (childId: string) =>
+    (
+      await db.query<{ local_authority: string }>(
+        'SELECT local_authority FROM rm_contextual_children WHERE child_id = $1',
+        [childId],
+      )
+    )[0]?.local_authority;
+
+  it('keeps the authority a child was last reported with, however many reports it holds', async () => {
+    const L = childIdFor('WMP', 'L-1');
+    const inWalsall = reported(L, '0b8e2f4e-1f6a-4d8e-9c1a-000000000011', 'L-1', 'Walsall');
+    const inSandwell = reported(L, '0b8e2f4e-1f6a-4d8e-9c1a-000000000012', 'L-1', 'Sandwell');
+    await recordContext(db, [inWalsall, inSandwell]);
+    expect(await authorityOf(L)).toBe('Sandwell');
+    // The older report, applied again, does not bring back the authority it named.
+    await recordContext(db, [inWalsall]);
+    expect(await authorityOf(L)).toBe('Sandwell');
+  });
+
+  it('takes the force of an episode reported in the same batch as the record naming someone', async () => {
+    const M = childIdFor('WMP', 'M-1');
+    const episodeM = '0b8e2f4e-1f6a-4d8e-9c1a-000000000021';
+    const found = event('ChildFound', {
+      episodeId: episodeM,
+      childId: M,
+      foundAt: '2026-10-31T07:00:00.000Z',
+      foundInLocalAuthority: 'Dudley',
+      personal: {
+        foundLocation: { description: 'Bus station' },
+        foundWith: [{ policePersonId: 'K-1' }],
+      },
+    });
+    await recordContext(db, [reported(M, episodeM, 'M-1'), found]);
+    const rows = (await associations()).filter((r) => r.record_key === `found/${episodeM}`);
+    expect(rows.map((r) => [r.child_id, r.other_child_id])).toEqual(
+      [
+        [M, K],
+        [K, M],
+      ].sort(),
+    );
   });
 });

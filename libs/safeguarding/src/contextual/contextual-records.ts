@@ -11,10 +11,10 @@ import { distinctPlaces } from '@homeward/domain';
 
 /*
  * What contextual safeguarding knows: the children and episodes it has heard of, the places
- * children were seen, who they were with, and which children are of concern. The projection keeps
- * these tables, and each reactor applies its own event to them first (every write is idempotent
- * and keeps the newest record), so a reactor decides on everything up to the event in hand
- * whether or not the projection has caught up.
+ * children were seen, who they were with, and which children are of concern. Written by the
+ * contextual safeguarding reactor alone, a batch at a time with one statement per table (not a
+ * statement per row: that was most of the time the pipeline spent). Every write is idempotent and
+ * keeps the newest record, so a batch applied twice, or late, changes nothing.
  */
 
 export const CONTEXTUAL_EVENT_TYPES: ReadonlySet<string> = new Set([
@@ -87,141 +87,30 @@ export const CONTEXTUAL_SCHEMA = `
 
 export type { AssociationSource } from '@homeward/domain';
 
-/** Where an episode's force is not yet in the tables (events from Kafka arrive per topic). */
-export type ForceLookup = (childId: string, episodeId: string) => Promise<string | null>;
+/**
+ * The force of episodes whose report is not in the tables (events from Kafka arrive per topic,
+ * so a found child may come before their report), by episode id.
+ */
+export type KnownForces = ReadonlyMap<string, string | null>;
 
 /** One record per found episode and per interview: an amended interview replaces its first record. */
 export const foundRecordKey = (episodeId: string) => `found/${episodeId}`;
 export const interviewRecordKey = (interviewId: string) => `interview/${interviewId}`;
 
-/** Applies events (in store order) to the contextual tables. Safe to apply twice, or late. */
-export async function recordContext(
-  tx: SqlExecutor,
-  events: readonly RecordedEvent[],
-  fallbackForce?: ForceLookup,
-): Promise<void> {
-  for (const event of events) {
-    switch (event.type) {
-      case 'MissingEpisodeReported':
-        await recordEpisode(tx, event as unknown as RecordedEvent & MissingEpisodeReported);
-        break;
-      case 'ChildFound':
-        await recordFound(tx, event as unknown as RecordedEvent & ChildFound, fallbackForce);
-        break;
-      case 'ReturnInterviewHeld':
-        await recordInterview(
-          tx,
-          event as unknown as RecordedEvent & ReturnInterviewHeld,
-          fallbackForce,
-        );
-        break;
-      case 'AlertRaised':
-        await recordListing(tx, event as unknown as RecordedEvent & AlertRaised);
-        break;
-    }
-  }
-}
+type Found = RecordedEvent & ChildFound;
+type Held = RecordedEvent & ReturnInterviewHeld;
 
-async function recordEpisode(
-  tx: SqlExecutor,
-  event: RecordedEvent & MissingEpisodeReported,
-): Promise<void> {
-  const d = event.data;
-  await tx.query(
-    `INSERT INTO rm_contextual_episodes (episode_id, child_id, force) VALUES ($1, $2, $3)
-     ON CONFLICT (episode_id) DO NOTHING`,
-    [d.episodeId, d.childId, d.force],
-  );
-  // The responsible authority as last reported.
-  await tx.query(
-    `INSERT INTO rm_contextual_children (child_id, force, police_person_id, local_authority, position)
-     VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (child_id) DO UPDATE SET local_authority = EXCLUDED.local_authority,
-       position = EXCLUDED.position
-     WHERE rm_contextual_children.position < EXCLUDED.position`,
-    [
-      d.childId,
-      d.force,
-      d.personal.child.policePersonId,
-      d.responsibleLocalAuthority,
-      event.globalPosition,
-    ],
-  );
-}
-
-async function forceOf(
-  tx: SqlExecutor,
-  childId: string,
-  episodeId: string,
-  fallback?: ForceLookup,
-): Promise<string | null> {
-  const [row] = await tx.query<{ force: string }>(
-    'SELECT force FROM rm_contextual_episodes WHERE episode_id = $1',
-    [episodeId],
-  );
-  return row?.force ?? (fallback ? fallback(childId, episodeId) : null);
-}
-
-/**
- * Whether this event is the newest record under its key; an older one (a replay, or the
- * first version of an amended interview arriving late) changes nothing. The rows of an older
- * version are removed, so an amended record replaces them.
- */
-async function takeRecord(tx: SqlExecutor, recordKey: string, position: number): Promise<boolean> {
-  const [row] = await tx.query<{ position: string | number }>(
-    'SELECT position FROM rm_contextual_records WHERE record_key = $1',
-    [recordKey],
-  );
-  if (row && Number(row.position) > position) return false;
-  if (row && Number(row.position) < position) {
-    await tx.query('DELETE FROM rm_place_sightings WHERE record_key = $1', [recordKey]);
-    await tx.query('DELETE FROM rm_child_associations WHERE record_key = $1', [recordKey]);
-  }
-  await tx.query(
-    `INSERT INTO rm_contextual_records (record_key, position) VALUES ($1, $2)
-     ON CONFLICT (record_key) DO UPDATE SET position = GREATEST(rm_contextual_records.position, EXCLUDED.position)`,
-    [recordKey, position],
-  );
-  return true;
-}
-
-interface SightingRow {
-  record_key: string;
-  event_id: string;
-  position: number;
-  child_id: string;
+/** A found notification or an interview: a record of where a child was and who with. */
+interface ContextRecord {
+  recordKey: string;
+  event: RecordedEvent;
+  childId: string;
+  episodeId: string;
   source: AssociationSource;
-  seen_at: string;
-  local_authority: string | null;
+  seenAt: string;
+  localAuthority: string | null;
   locations: Array<{ description?: string; postcode?: string; premisesType?: string }>;
-}
-
-async function recordSightings(tx: SqlExecutor, s: SightingRow): Promise<void> {
-  const rows = distinctPlaces(s.locations).map((place) => ({
-    place_key: place.key,
-    postcode: place.postcode,
-    description: place.description,
-    premises_type: place.premisesType,
-  }));
-  if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO rm_place_sightings (place_key, record_key, event_id, position, child_id, source,
-       seen_at, postcode, description, premises_type, local_authority)
-     SELECT r->>'place_key', $2, $3, $4, $5, $6, $7, r->>'postcode', r->>'description',
-            r->>'premises_type', $8
-     FROM jsonb_array_elements($1::jsonb) AS r
-     ON CONFLICT (place_key, record_key) DO NOTHING`,
-    [
-      JSON.stringify(rows),
-      s.record_key,
-      s.event_id,
-      s.position,
-      s.child_id,
-      s.source,
-      s.seen_at,
-      s.local_authority,
-    ],
-  );
+  people: readonly Named[];
 }
 
 interface Named {
@@ -231,143 +120,320 @@ interface Named {
   relationship?: string;
 }
 
+const recordOf = (event: RecordedEvent): ContextRecord | null => {
+  if (event.type === 'ChildFound') {
+    const d = (event as Found).data;
+    return {
+      recordKey: foundRecordKey(d.episodeId),
+      event,
+      childId: d.childId,
+      episodeId: d.episodeId,
+      source: 'FOUND_WITH',
+      seenAt: d.foundAt,
+      localAuthority: d.foundInLocalAuthority,
+      locations: [d.personal.foundLocation],
+      people: d.personal.foundWith ?? [],
+    };
+  }
+  if (event.type === 'ReturnInterviewHeld') {
+    const d = (event as Held).data;
+    return {
+      recordKey: interviewRecordKey(d.interviewId),
+      event,
+      childId: d.childId,
+      episodeId: d.episodeId,
+      source: 'NAMED_AT_INTERVIEW',
+      seenAt: d.conductedAt,
+      localAuthority: null,
+      locations: d.personal.locationsVisited ?? [],
+      people: d.personal.associates ?? [],
+    };
+  }
+  return null;
+};
+
+/** Whether the record names anyone by their police id, so needs its episode's force. */
+export const namesPolicePeople = (
+  event: RecordedEvent,
+): { childId: string; episodeId: string } | null => {
+  const record = recordOf(event);
+  return record?.people.some((p) => p.policePersonId?.trim()) ? record : null;
+};
+
+/** The last of each key, in the order given. */
+function lastBy<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}
+
+/** Rows for `jsonb_to_recordset`: one parameter, however many rows. */
+const asJson = (rows: readonly object[]) => JSON.stringify(rows);
+
+/** Applies events (in store order) to the contextual tables. Safe to apply twice, or late. */
+export async function recordContext(
+  tx: SqlExecutor,
+  events: readonly RecordedEvent[],
+  knownForces: KnownForces = new Map(),
+): Promise<void> {
+  const reports = events.filter((e) => e.type === 'MissingEpisodeReported') as Array<
+    RecordedEvent & MissingEpisodeReported
+  >;
+  await recordEpisodes(tx, reports);
+  await recordScreenings(tx, events.filter((e) => e.type === 'ReturnInterviewHeld') as Held[]);
+  await recordListings(
+    tx,
+    events.filter((e) => e.type === 'AlertRaised') as Array<RecordedEvent & AlertRaised>,
+  );
+  const taken = await takeRecords(
+    tx,
+    events.map(recordOf).filter((r): r is ContextRecord => r !== null),
+  );
+  await recordSightings(tx, taken);
+  const forces = await forcesOf(tx, taken, reports, knownForces);
+  await recordAssociations(tx, taken, forces);
+}
+
+async function recordEpisodes(
+  tx: SqlExecutor,
+  reports: ReadonlyArray<RecordedEvent & MissingEpisodeReported>,
+): Promise<void> {
+  if (reports.length === 0) return;
+  await tx.query(
+    `INSERT INTO rm_contextual_episodes (episode_id, child_id, force)
+     SELECT episode_id, child_id, force
+     FROM jsonb_to_recordset($1::jsonb) AS r(episode_id uuid, child_id uuid, force text)
+     ON CONFLICT (episode_id) DO NOTHING`,
+    [
+      asJson(
+        reports.map(({ data: d }) => ({
+          episode_id: d.episodeId,
+          child_id: d.childId,
+          force: d.force,
+        })),
+      ),
+    ],
+  );
+  // The responsible authority as last reported (one row per child: a statement may not update
+  // the same row twice).
+  const children = lastBy(reports, (e) => e.data.childId).map(({ data: d, globalPosition }) => ({
+    child_id: d.childId,
+    force: d.force,
+    police_person_id: d.personal.child.policePersonId,
+    local_authority: d.responsibleLocalAuthority,
+    position: globalPosition,
+  }));
+  await tx.query(
+    `INSERT INTO rm_contextual_children (child_id, force, police_person_id, local_authority, position)
+     SELECT child_id, force, police_person_id, local_authority, position
+     FROM jsonb_to_recordset($1::jsonb)
+       AS r(child_id uuid, force text, police_person_id text, local_authority text, position bigint)
+     ON CONFLICT (child_id) DO UPDATE SET local_authority = EXCLUDED.local_authority,
+       position = EXCLUDED.position
+     WHERE rm_contextual_children.position < EXCLUDED.position`,
+    [asJson(children)],
+  );
+}
+
+/** The child's current level is the one confirmed most recently. */
+async function recordScreenings(tx: SqlExecutor, held: readonly Held[]): Promise<void> {
+  if (held.length === 0) return;
+  const rows = lastBy(held, (e) => e.data.childId).map(({ data: d, globalPosition }) => ({
+    child_id: d.childId,
+    screening_level: d.screening.confirmed,
+    screening_at: d.conductedAt,
+    screening_position: globalPosition,
+  }));
+  await tx.query(
+    `INSERT INTO rm_children_of_concern (child_id, screening_level, screening_at, screening_position)
+     SELECT child_id, screening_level, screening_at, screening_position
+     FROM jsonb_to_recordset($1::jsonb)
+       AS r(child_id uuid, screening_level text, screening_at timestamptz, screening_position bigint)
+     ON CONFLICT (child_id) DO UPDATE SET screening_level = EXCLUDED.screening_level,
+       screening_at = EXCLUDED.screening_at, screening_position = EXCLUDED.screening_position
+     WHERE rm_children_of_concern.screening_position IS NULL
+        OR rm_children_of_concern.screening_position < EXCLUDED.screening_position`,
+    [asJson(rows)],
+  );
+}
+
+/** Once on CMOG's list, a child stays on it here (the first listing names why). */
+async function recordListings(
+  tx: SqlExecutor,
+  alerts: ReadonlyArray<RecordedEvent & AlertRaised>,
+): Promise<void> {
+  const listings = alerts.filter((e) => e.data.childId && CMOG_LIST_ALERTS.has(e.data.type));
+  if (listings.length === 0) return;
+  const first = lastBy([...listings].reverse(), (e) => e.data.childId as string);
+  await tx.query(
+    `INSERT INTO rm_children_of_concern (child_id, cmog_listed_as)
+     SELECT child_id, cmog_listed_as
+     FROM jsonb_to_recordset($1::jsonb) AS r(child_id uuid, cmog_listed_as text)
+     ON CONFLICT (child_id) DO UPDATE SET cmog_listed_as = EXCLUDED.cmog_listed_as
+     WHERE rm_children_of_concern.cmog_listed_as IS NULL`,
+    [asJson(first.map(({ data: d }) => ({ child_id: d.childId, cmog_listed_as: d.type })))],
+  );
+}
+
+/**
+ * The records that are the newest under their key; an older one (a replay, or the first version
+ * of an amended interview arriving late) changes nothing. The rows of an older version are
+ * removed, so an amended record replaces them.
+ */
+async function takeRecords(
+  tx: SqlExecutor,
+  records: readonly ContextRecord[],
+): Promise<ContextRecord[]> {
+  const newest = lastBy(records, (r) => r.recordKey);
+  if (newest.length === 0) return [];
+  const stored = new Map(
+    (
+      await tx.query<{ record_key: string; position: string | number }>(
+        'SELECT record_key, position FROM rm_contextual_records WHERE record_key = ANY($1::text[])',
+        [newest.map((r) => r.recordKey)],
+      )
+    ).map((row) => [row.record_key, Number(row.position)]),
+  );
+  const taken = newest.filter((r) => (stored.get(r.recordKey) ?? 0) <= r.event.globalPosition);
+  const replaced = taken
+    .filter((r) => (stored.get(r.recordKey) ?? r.event.globalPosition) < r.event.globalPosition)
+    .map((r) => r.recordKey);
+  if (replaced.length > 0) {
+    await tx.query('DELETE FROM rm_place_sightings WHERE record_key = ANY($1::text[])', [replaced]);
+    await tx.query('DELETE FROM rm_child_associations WHERE record_key = ANY($1::text[])', [
+      replaced,
+    ]);
+  }
+  if (taken.length > 0) {
+    await tx.query(
+      `INSERT INTO rm_contextual_records (record_key, position)
+       SELECT record_key, position FROM jsonb_to_recordset($1::jsonb) AS r(record_key text, position bigint)
+       ON CONFLICT (record_key) DO UPDATE
+         SET position = GREATEST(rm_contextual_records.position, EXCLUDED.position)`,
+      [asJson(taken.map((r) => ({ record_key: r.recordKey, position: r.event.globalPosition })))],
+    );
+  }
+  return taken;
+}
+
+async function recordSightings(tx: SqlExecutor, records: readonly ContextRecord[]): Promise<void> {
+  const rows = records.flatMap((r) =>
+    distinctPlaces(r.locations).map((place) => ({
+      place_key: place.key,
+      record_key: r.recordKey,
+      event_id: r.event.eventId,
+      position: r.event.globalPosition,
+      child_id: r.childId,
+      source: r.source,
+      seen_at: r.seenAt,
+      postcode: place.postcode ?? null,
+      description: place.description ?? null,
+      premises_type: place.premisesType ?? null,
+      local_authority: r.localAuthority,
+    })),
+  );
+  if (rows.length === 0) return;
+  await tx.query(
+    `INSERT INTO rm_place_sightings (place_key, record_key, event_id, position, child_id, source,
+       seen_at, postcode, description, premises_type, local_authority)
+     SELECT place_key, record_key, event_id, position, child_id, source, seen_at, postcode,
+            description, premises_type, local_authority
+     FROM jsonb_to_recordset($1::jsonb) AS r(place_key text, record_key text, event_id uuid,
+       position bigint, child_id uuid, source text, seen_at timestamptz, postcode text,
+       description text, premises_type text, local_authority text)
+     ON CONFLICT (place_key, record_key) DO NOTHING`,
+    [asJson(rows)],
+  );
+}
+
+/**
+ * The force that reported each episode whose record names someone by their police id: from the
+ * batch's own reports, else the tables, else what the caller found in the children's records.
+ */
+async function forcesOf(
+  tx: SqlExecutor,
+  records: readonly ContextRecord[],
+  reports: ReadonlyArray<RecordedEvent & MissingEpisodeReported>,
+  knownForces: KnownForces,
+): Promise<Map<string, string | null>> {
+  const forces = new Map<string, string | null>(
+    reports.map(({ data: d }) => [d.episodeId, d.force]),
+  );
+  const wanted = [
+    ...new Set(
+      records
+        .filter((r) => r.people.some((p) => p.policePersonId?.trim()))
+        .map((r) => r.episodeId)
+        .filter((id) => !forces.has(id)),
+    ),
+  ];
+  if (wanted.length === 0) return forces;
+  const rows = await tx.query<{ episode_id: string; force: string }>(
+    'SELECT episode_id::text AS episode_id, force FROM rm_contextual_episodes WHERE episode_id = ANY($1::uuid[])',
+    [wanted],
+  );
+  for (const row of rows) forces.set(row.episode_id, row.force);
+  for (const id of wanted) if (!forces.has(id)) forces.set(id, knownForces.get(id) ?? null);
+  return forces;
+}
+
 /**
  * Who a child was with, kept both ways: under the child whose record names them (with what was
  * said about them) and, when they are another child, under that child too (ids only).
  */
 async function recordAssociations(
   tx: SqlExecutor,
-  base: Omit<SightingRow, 'locations' | 'local_authority'>,
-  force: string | null,
-  people: readonly Named[],
+  records: readonly ContextRecord[],
+  forces: ReadonlyMap<string, string | null>,
 ): Promise<void> {
-  const rows = people.flatMap((person, idx) => {
-    const policePersonId = person.policePersonId?.trim() || null;
-    const other = policePersonId && force ? childIdFor(force, policePersonId) : null;
-    const named = {
-      child_id: base.child_id,
-      idx,
-      other_child_id: other,
-      police_person_id: policePersonId,
-      name: person.name?.trim() || null,
-      description: person.description?.trim() || null,
-      relationship: person.relationship?.trim() || null,
+  const rows = records.flatMap((r) => {
+    const force = forces.get(r.episodeId) ?? null;
+    const base = {
+      record_key: r.recordKey,
+      event_id: r.event.eventId,
+      position: r.event.globalPosition,
+      recorded_on: r.childId,
+      source: r.source,
+      seen_at: r.seenAt,
     };
-    if (!other || other === base.child_id) return [named];
-    const mirrored = {
-      child_id: other,
-      idx,
-      other_child_id: base.child_id,
-      police_person_id: null,
-      name: null,
-      description: null,
-      relationship: null,
-    };
-    return [named, mirrored];
+    return r.people.flatMap((person, idx) => {
+      const policePersonId = person.policePersonId?.trim() || null;
+      const other = policePersonId && force ? childIdFor(force, policePersonId) : null;
+      const named = {
+        ...base,
+        child_id: r.childId,
+        idx,
+        other_child_id: other,
+        police_person_id: policePersonId,
+        name: person.name?.trim() || null,
+        description: person.description?.trim() || null,
+        relationship: person.relationship?.trim() || null,
+      };
+      if (!other || other === r.childId) return [named];
+      const mirrored = {
+        ...base,
+        child_id: other,
+        idx,
+        other_child_id: r.childId,
+        police_person_id: null,
+        name: null,
+        description: null,
+        relationship: null,
+      };
+      return [named, mirrored];
+    });
   });
   if (rows.length === 0) return;
   await tx.query(
     `INSERT INTO rm_child_associations (child_id, record_key, idx, event_id, position, recorded_on,
        other_child_id, police_person_id, name, description, relationship, source, seen_at)
-     SELECT (r->>'child_id')::uuid, $2, (r->>'idx')::integer, $3, $4, $5,
-            (r->>'other_child_id')::uuid, r->>'police_person_id', r->>'name', r->>'description',
-            r->>'relationship', $6, $7
-     FROM jsonb_array_elements($1::jsonb) AS r
+     SELECT child_id, record_key, idx, event_id, position, recorded_on, other_child_id,
+            police_person_id, name, description, relationship, source, seen_at
+     FROM jsonb_to_recordset($1::jsonb) AS r(child_id uuid, record_key text, idx integer,
+       event_id uuid, position bigint, recorded_on uuid, other_child_id uuid,
+       police_person_id text, name text, description text, relationship text, source text,
+       seen_at timestamptz)
      ON CONFLICT (child_id, record_key, idx) DO UPDATE SET other_child_id = EXCLUDED.other_child_id
      WHERE rm_child_associations.other_child_id IS NULL
        AND EXCLUDED.other_child_id IS NOT NULL`,
-    [
-      JSON.stringify(rows),
-      base.record_key,
-      base.event_id,
-      base.position,
-      base.child_id,
-      base.source,
-      base.seen_at,
-    ],
-  );
-}
-
-async function recordFound(
-  tx: SqlExecutor,
-  event: RecordedEvent & ChildFound,
-  fallbackForce?: ForceLookup,
-): Promise<void> {
-  const d = event.data;
-  const recordKey = foundRecordKey(d.episodeId);
-  if (!(await takeRecord(tx, recordKey, event.globalPosition))) return;
-  const base = {
-    record_key: recordKey,
-    event_id: event.eventId,
-    position: event.globalPosition,
-    child_id: d.childId,
-    source: 'FOUND_WITH' as const,
-    seen_at: d.foundAt,
-  };
-  await recordSightings(tx, {
-    ...base,
-    local_authority: d.foundInLocalAuthority,
-    locations: [d.personal.foundLocation],
-  });
-  const people = d.personal.foundWith ?? [];
-  if (people.length === 0) return;
-  const force = await forceOf(tx, d.childId, d.episodeId, fallbackForce);
-  await recordAssociations(tx, base, force, people);
-}
-
-async function recordInterview(
-  tx: SqlExecutor,
-  event: RecordedEvent & ReturnInterviewHeld,
-  fallbackForce?: ForceLookup,
-): Promise<void> {
-  const d = event.data;
-  await recordScreening(tx, event);
-  const recordKey = interviewRecordKey(d.interviewId);
-  if (!(await takeRecord(tx, recordKey, event.globalPosition))) return;
-  const base = {
-    record_key: recordKey,
-    event_id: event.eventId,
-    position: event.globalPosition,
-    child_id: d.childId,
-    source: 'NAMED_AT_INTERVIEW' as const,
-    seen_at: d.conductedAt,
-  };
-  await recordSightings(tx, {
-    ...base,
-    local_authority: null,
-    locations: d.personal.locationsVisited ?? [],
-  });
-  const people = d.personal.associates ?? [];
-  if (people.length === 0) return;
-  const force = await forceOf(tx, d.childId, d.episodeId, fallbackForce);
-  await recordAssociations(tx, base, force, people);
-}
-
-/** The child's current level is the one confirmed most recently. */
-async function recordScreening(
-  tx: SqlExecutor,
-  event: RecordedEvent & ReturnInterviewHeld,
-): Promise<void> {
-  const d = event.data;
-  await tx.query(
-    `INSERT INTO rm_children_of_concern (child_id, screening_level, screening_at, screening_position)
-     VALUES ($1, $2, $3, $4)
-     ON CONFLICT (child_id) DO UPDATE SET screening_level = EXCLUDED.screening_level,
-       screening_at = EXCLUDED.screening_at, screening_position = EXCLUDED.screening_position
-     WHERE rm_children_of_concern.screening_position IS NULL
-        OR rm_children_of_concern.screening_position < EXCLUDED.screening_position`,
-    [d.childId, d.screening.confirmed, d.conductedAt, event.globalPosition],
-  );
-}
-
-/** Once on CMOG's list, a child stays on it here (the first listing names why). */
-async function recordListing(tx: SqlExecutor, event: RecordedEvent & AlertRaised): Promise<void> {
-  const d = event.data;
-  if (!d.childId || !CMOG_LIST_ALERTS.has(d.type)) return;
-  await tx.query(
-    `INSERT INTO rm_children_of_concern (child_id, cmog_listed_as) VALUES ($1, $2)
-     ON CONFLICT (child_id) DO UPDATE SET cmog_listed_as = EXCLUDED.cmog_listed_as
-     WHERE rm_children_of_concern.cmog_listed_as IS NULL`,
-    [d.childId, d.type],
+    [asJson(rows)],
   );
 }

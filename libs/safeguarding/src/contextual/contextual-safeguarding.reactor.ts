@@ -6,15 +6,11 @@ import {
   type RecordedEvent,
   type SqlDatabase,
 } from '@homeward/event-store';
-import { EventProcessing, forEachEvent, type ReadModel, type Reactor } from '@homeward/platform';
+import { EventProcessing, type ReadModel, type Reactor } from '@homeward/platform';
+import { AlertRaiser } from '../raise-alert/alert-raiser';
 import { AssociationAlerts } from './association-alerts';
-import {
-  CONTEXTUAL_EVENT_TYPES,
-  CONTEXTUAL_SCHEMA,
-  recordContext,
-  type ForceLookup,
-} from './contextual-records';
-import { forceForEvent } from './force-lookup';
+import { CONTEXTUAL_EVENT_TYPES, CONTEXTUAL_SCHEMA, recordContext } from './contextual-records';
+import { forcesForBatch } from './force-lookup';
 import { HotspotAlerts } from './hotspot-alerts';
 
 /** Its tables, and their numbered migrations: never edit a released one, add the next id. */
@@ -53,6 +49,7 @@ export class ContextualSafeguardingReactor implements Reactor, OnModuleInit {
     private readonly processing: EventProcessing,
     private readonly hotspots: HotspotAlerts,
     private readonly associations: AssociationAlerts,
+    private readonly alerts: AlertRaiser,
   ) {}
 
   onModuleInit(): void {
@@ -64,22 +61,19 @@ export class ContextualSafeguardingReactor implements Reactor, OnModuleInit {
   }
 
   /**
-   * The whole batch is recorded in one transaction, then each event decided in order. A hotspot
-   * counts sightings up to its event only; an association may be raised at an earlier event of
-   * the batch if a later one made a child of concern (the same alert, once, either way).
+   * The whole batch is recorded in one transaction (a statement per table), then each event
+   * decided on what was loaded for the batch in one query each, and every alert raised in one
+   * step. A hotspot counts sightings up to its event only; an association may be raised at an
+   * earlier event of the batch if a later one made a child of concern (the same alert, once,
+   * either way).
    */
   async reactBatch(batch: RecordedEvent[]): Promise<void> {
     // Resolved before the transaction opens: PGlite runs one statement at a time.
-    const forces = new Map<RecordedEvent, ForceLookup | undefined>();
-    for (const recorded of batch) {
-      forces.set(recorded, await forceForEvent(this.db, this.store, recorded));
-    }
-    await this.db.transaction(async (tx) => {
-      for (const recorded of batch) await recordContext(tx, [recorded], forces.get(recorded));
-    });
-    await forEachEvent(this.name, batch, async (recorded) => {
-      await this.hotspots.raiseFor(recorded);
-      await this.associations.raiseFor(recorded);
-    });
+    const forces = await forcesForBatch(this.db, this.store, batch);
+    await this.db.transaction((tx) => recordContext(tx, batch, forces));
+    await this.alerts.raiseAll([
+      ...(await this.hotspots.wantedFor(batch)),
+      ...(await this.associations.wantedFor(batch)),
+    ]);
   }
 }

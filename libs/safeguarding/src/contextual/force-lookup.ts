@@ -1,31 +1,36 @@
-import type { ChildFound, ReturnInterviewHeld } from '@homeward/domain';
 import type { EventStore, RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { readChildMissingRecord } from '@homeward/platform';
-import type { ForceLookup } from './contextual-records';
+import { readChildMissingRecords } from '@homeward/platform';
+import { namesPolicePeople, type KnownForces } from './contextual-records';
 
 /**
- * The force that reported the episode an event is about, for a reactor that may be ahead of the
- * projection: from the tables if known, else from the child's own record (the source of truth).
- * Resolved before the reactor's transaction opens, since PGlite runs one statement at a time and
- * a store read inside the transaction would wait for it forever.
+ * The force that reported each episode a batch's records name people in, where the tables do not
+ * know it yet (the reactor may be ahead of the report, from another topic): from the children's
+ * own records, the source of truth, read in one query. Resolved before the reactor's transaction
+ * opens, since PGlite runs one statement at a time and a store read inside the transaction would
+ * wait for it forever.
  */
-export async function forceForEvent(
+export async function forcesForBatch(
   db: SqlExecutor,
   store: EventStore,
-  recorded: RecordedEvent,
-): Promise<ForceLookup | undefined> {
-  if (recorded.type !== 'ChildFound' && recorded.type !== 'ReturnInterviewHeld') return undefined;
-  const event = recorded as unknown as ChildFound | ReturnInterviewHeld;
-  const { childId, episodeId } = event.data;
-  const people =
-    event.type === 'ChildFound' ? event.data.personal.foundWith : event.data.personal.associates;
-  if (!people?.some((p) => p.policePersonId)) return undefined;
-  const [row] = await db.query<{ force: string }>(
-    'SELECT force FROM rm_contextual_episodes WHERE episode_id = $1',
-    [episodeId],
+  batch: readonly RecordedEvent[],
+): Promise<KnownForces> {
+  const wanted = batch.map(namesPolicePeople).filter((w) => w !== null);
+  if (wanted.length === 0) return new Map();
+  const known = new Set(
+    (
+      await db.query<{ episode_id: string }>(
+        'SELECT episode_id::text AS episode_id FROM rm_contextual_episodes WHERE episode_id = ANY($1::uuid[])',
+        [[...new Set(wanted.map((w) => w.episodeId))]],
+      )
+    ).map((row) => row.episode_id),
   );
-  const force =
-    row?.force ?? (await readChildMissingRecord(store, childId)).episodes[episodeId]?.force ?? null;
-  return async (forChild, forEpisode) =>
-    forChild === childId && forEpisode === episodeId ? force : null;
+  const unknown = wanted.filter((w) => !known.has(w.episodeId));
+  if (unknown.length === 0) return new Map();
+  const records = await readChildMissingRecords(
+    store,
+    unknown.map((w) => w.childId),
+  );
+  return new Map(
+    unknown.map((w) => [w.episodeId, records.at(w.childId).episodes[w.episodeId]?.force ?? null]),
+  );
 }

@@ -8,7 +8,7 @@ import {
 } from '@homeward/domain';
 import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '@homeward/platform';
-import { AlertRaiser } from '../raise-alert/alert-raiser';
+import type { WantedAlert } from '../raise-alert/alert-raiser';
 import { foundRecordKey, interviewRecordKey } from './contextual-records';
 
 interface Row {
@@ -22,9 +22,9 @@ interface Row {
 }
 
 /**
- * Part of the contextual safeguarding reactor, which has recorded the event's sightings first:
- * loads every sighting of the places the record names and raises the hotspots the hotspotAlerts
- * workflow (libs/domain) finds in them.
+ * Part of the contextual safeguarding reactor, which has recorded the batch's sightings first:
+ * loads, in one query, every sighting of the places the batch's records name, and asks the
+ * hotspotAlerts workflow (libs/domain) of each record on what was known up to it.
  */
 @Injectable()
 export class HotspotAlerts {
@@ -34,50 +34,72 @@ export class HotspotAlerts {
   constructor(
     @Inject(SQL_DATABASE) private readonly db: SqlDatabase,
     @Inject(HOMEWARD_CONFIG) private readonly config: HomewardConfig,
-    private readonly alerts: AlertRaiser,
   ) {}
 
-  /** Raises the hotspots the event's sightings complete, on what was known up to the event. */
-  async raiseFor(recorded: RecordedEvent): Promise<void> {
-    if (!this.eventTypes.has(recorded.type)) return;
-    const recordKey =
-      recorded.type === 'ChildFound'
-        ? foundRecordKey((recorded as unknown as ChildFound).data.episodeId)
-        : interviewRecordKey((recorded as unknown as ReturnInterviewHeld).data.interviewId);
-    // Every sighting of the places this record names, as known up to this event.
+  /** The hotspots each record of the batch completes, on the sightings up to that record. */
+  async wantedFor(batch: readonly RecordedEvent[]): Promise<WantedAlert[]> {
+    const records = batch
+      .filter((recorded) => this.eventTypes.has(recorded.type))
+      .map((recorded) => ({ recorded, recordKey: recordKeyOf(recorded) }));
+    if (records.length === 0) return [];
     const rows = await this.db.query<Row>(
       `SELECT place_key, record_key, position, child_id::text AS child_id, seen_at,
               local_authority, premises_type
        FROM rm_place_sightings
-       WHERE place_key IN (SELECT place_key FROM rm_place_sightings WHERE record_key = $1)
-         AND position <= $2
+       WHERE place_key IN (SELECT place_key FROM rm_place_sightings WHERE record_key = ANY($1::text[]))
        ORDER BY place_key, seen_at, position`,
-      [recordKey, recorded.globalPosition],
+      [[...new Set(records.map((r) => r.recordKey))]],
     );
-    const byPlace = new Map<string, Row[]>();
+    const byPlace = groupBy(rows, (row) => row.place_key);
+    const placesOf = new Map<string, Set<string>>();
     for (const row of rows) {
-      const place = byPlace.get(row.place_key);
-      if (place) place.push(row);
-      else byPlace.set(row.place_key, [row]);
+      const named = placesOf.get(row.record_key) ?? new Set<string>();
+      placesOf.set(row.record_key, named.add(row.place_key));
     }
-    const places: PlaceHistory[] = [...byPlace].map(([placeKey, placeRows]) => ({
-      placeKey,
-      sightings: placeRows.map((r) => ({
-        eventId: r.record_key,
-        position: Number(r.position),
-        childId: r.child_id,
-        seenAt: new Date(r.seen_at).toISOString(),
-        localAuthority: r.local_authority,
-      })),
-      premisesTypes: [
-        ...new Set(placeRows.map((r) => r.premises_type).filter((t): t is string => t !== null)),
-      ],
-    }));
-    const event = recorded as unknown as HotspotAlertsInput;
-    await this.alerts.raiseAll(
-      hotspotAlerts
-        .decide(event, { recordKey, places, policies: this.config.policies })
-        .map((request) => ({ request, cause: recorded })),
-    );
+    return records.flatMap(({ recorded, recordKey }) => {
+      // Every sighting of the places this record names, as known up to this event.
+      const places: PlaceHistory[] = [...(placesOf.get(recordKey) ?? [])].map((placeKey) => {
+        const placeRows = (byPlace.get(placeKey) ?? []).filter(
+          (r) => Number(r.position) <= recorded.globalPosition,
+        );
+        return {
+          placeKey,
+          sightings: placeRows.map((r) => ({
+            eventId: r.record_key,
+            position: Number(r.position),
+            childId: r.child_id,
+            seenAt: new Date(r.seen_at).toISOString(),
+            localAuthority: r.local_authority,
+          })),
+          premisesTypes: [
+            ...new Set(
+              placeRows.map((r) => r.premises_type).filter((t): t is string => t !== null),
+            ),
+          ],
+        };
+      });
+      return hotspotAlerts
+        .decide(recorded as unknown as HotspotAlertsInput, {
+          recordKey,
+          places: places.filter((p) => p.sightings.length > 0),
+          policies: this.config.policies,
+        })
+        .map((request) => ({ request, cause: recorded }));
+    });
   }
+}
+
+const recordKeyOf = (recorded: RecordedEvent): string =>
+  recorded.type === 'ChildFound'
+    ? foundRecordKey((recorded as unknown as ChildFound).data.episodeId)
+    : interviewRecordKey((recorded as unknown as ReturnInterviewHeld).data.interviewId);
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
 }

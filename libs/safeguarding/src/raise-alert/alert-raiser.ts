@@ -16,6 +16,12 @@ import {
   type HomewardConfig,
 } from '@homeward/platform';
 
+/** An alert a workflow asks for, and the event that caused it. */
+export interface WantedAlert {
+  request: AlertRequest;
+  cause: RecordedEvent;
+}
+
 /**
  * Raises an alert on its own stream. Its id comes from its type, subject and cause, and raising
  * an existing alert records nothing: replays, duplicates and restarts never raise it twice.
@@ -35,9 +41,7 @@ export class AlertRaiser {
    * A reactor's batch of alerts at once: the children whose authority is needed read in one
    * query, every alert stream in one more, and every new alert appended in one step.
    */
-  async raiseAll(
-    wanted: ReadonlyArray<{ request: AlertRequest; cause: RecordedEvent }>,
-  ): Promise<void> {
+  async raiseAll(wanted: readonly WantedAlert[]): Promise<void> {
     if (wanted.length === 0) return;
     const records = await readChildMissingRecords(
       this.store,
