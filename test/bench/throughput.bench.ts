@@ -3,11 +3,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PostgresDatabase } from '@homeward/event-store';
-import { HomewardMetrics } from '@homeward/platform';
+import { KafkaMessageBus } from '@homeward/messaging';
+import { HOMEWARD_TOPICS, HomewardMetrics, POLICE_NOTIFICATIONS_TOPIC } from '@homeward/platform';
 import { measureCeilings } from './ceilings';
+import { measureKafkaCeiling } from './kafka-ceiling';
 import { api, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
 import { syntheticFeed } from '../../scripts/synthetic-feed';
 import { freshPostgresDatabase } from '../support/postgres';
+import { TEST_KAFKA_BROKERS, requireKafka } from '../support/servers';
 
 /**
  * End-to-end throughput on PostgreSQL, as DESIGN states the targets: notifications per second
@@ -51,6 +54,9 @@ async function untilCaughtUp(app: Parameters<typeof api>[0], timeoutMs = 600_000
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** The HTTP run's figures; the Kafka run adds its own and writes the results file. */
+let results: { figures: ReturnType<typeof figure>[] } & Record<string, unknown> = { figures: [] };
 
 it('measures notifications per second and replay events per second on PostgreSQL', async () => {
   const db = await freshPostgresDatabase();
@@ -174,7 +180,7 @@ it('measures notifications per second and replay events per second on PostgreSQL
       ),
     ].join('\n'),
   );
-  writeResults({
+  results = {
     figures,
     endToEndNotificationsPerSecond: endToEndPerSecond,
     events: head,
@@ -185,10 +191,87 @@ it('measures notifications per second and replay events per second on PostgreSQL
     processorSeconds,
     replayProcessorSeconds,
     postgres: postgresVersion,
-  });
+  };
+  // Written now, and again with the Kafka figure once that run is done.
+  writeResults(results);
   expect(refused).toEqual([]);
   expect(head).toBeGreaterThan(notifications);
 });
+
+/**
+ * The same feed through Kafka: every notification published to the police topic (keyed
+ * `<force>/<policeReference>`, as the contract says), taken by intake's consumer, until every
+ * projection and reactor has caught up; beside a raw produce-and-consume of the same messages.
+ */
+it('measures notifications per second end to end through Kafka on PostgreSQL', async () => {
+  await requireKafka();
+  const brokers = TEST_KAFKA_BROKERS.split(',');
+  const db = await freshPostgresDatabase();
+  const namespace = `bench-${Date.now().toString(36)}`;
+  const config = testConfig(
+    { kind: 'postgres', url: db.url },
+    { kafka: { brokers, clientId: 'homeward-bench', namespace } },
+  );
+  const feed = syntheticFeed({ seed: 1, children: CHILDREN, days: 14 });
+  // One child's notifications one after another in the feed, as a force's system sends them.
+  const messages = feed.children.flat().map((n) => ({
+    key: `${n.force}/${n.policeReference}`,
+    value: JSON.stringify(n),
+  }));
+  const bus = new KafkaMessageBus({ brokers, clientId: 'homeward-bench-police', namespace });
+  const app = await startHomeward(config);
+  let perSecond = 0;
+  let outcomes: Record<string, number> = {};
+  try {
+    const metrics = app.get(HomewardMetrics);
+    const started = Date.now();
+    for (let i = 0; i < messages.length; i += 500) {
+      await bus.publish(POLICE_NOTIFICATIONS_TOPIC, messages.slice(i, i + 500));
+    }
+    const deadline = Date.now() + 600_000;
+    for (;;) {
+      outcomes = await kafkaOutcomes(metrics);
+      const taken = Object.values(outcomes).reduce((a, b) => a + b, 0);
+      if (taken >= messages.length) break;
+      if (Date.now() > deadline) throw new Error(`intake took ${taken} of ${messages.length}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await untilCaughtUp(app);
+    const ms = Date.now() - started;
+    perSecond = Math.round((messages.length * 1000) / ms);
+    console.log(
+      `bench: ${messages.length} notifications through Kafka, every projection and reactor ` +
+        `caught up after ${ms} ms (${perSecond} notifications/s end to end); outcomes ` +
+        JSON.stringify(outcomes),
+    );
+  } finally {
+    await bus.close();
+    await app.close();
+    await db.drop();
+  }
+  const partitions =
+    HOMEWARD_TOPICS.find((t) => t.topic === POLICE_NOTIFICATIONS_TOPIC)?.partitions ?? 1;
+  const ceiling = await measureKafkaCeiling({ brokers, messages, partitions });
+  const kafka = figure('end to end through Kafka, notifications', perSecond, '/s', {
+    name: 'kafkajs produce and consume of the same messages',
+    value: ceiling,
+  });
+  console.log(
+    `| ${kafka.name} | ${kafka.value} ${kafka.unit} | ${kafka.ceiling.value}/s ${kafka.ceiling.name} | ${kafka.share} |`,
+  );
+  writeResults({ ...results, figures: [...results.figures, kafka], kafkaOutcomes: outcomes });
+  expect(outcomes.accepted ?? 0).toBeGreaterThan(0);
+});
+
+/** Police notifications taken from Kafka so far, by outcome (accepted, duplicate, rejected). */
+async function kafkaOutcomes(metrics: HomewardMetrics): Promise<Record<string, number>> {
+  const { values } = await metrics.notifications.get();
+  return Object.fromEntries(
+    values
+      .filter((v) => v.labels.channel === 'KAFKA')
+      .map((v) => [String(v.labels.outcome), v.value]),
+  );
+}
 
 /** Seconds each processor spent in its batches, most first (homeward_processor_batch_duration). */
 async function secondsByProcessor(metrics: HomewardMetrics): Promise<Record<string, number>> {

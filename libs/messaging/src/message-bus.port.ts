@@ -32,6 +32,11 @@ export interface ConsumerOptions {
   handle: (message: ConsumedMessage) => Promise<void>;
   /** Told of a handler failure before the message is redelivered. */
   onError?: (error: unknown, message: ConsumedMessage) => void;
+  /**
+   * How many messages with different keys may be handled at once (default 1: one at a time).
+   * Messages with one key are always handled one after another, in order.
+   */
+  keysAtOnce?: number;
 }
 
 export interface RunningConsumer {

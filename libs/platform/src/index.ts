@@ -33,6 +33,7 @@ export * from './auth/alert-audiences';
 export * from './event-processing/event-processor';
 export * from './event-processing/migrations';
 export * from './event-processing/checkpoints';
+export * from './event-processing/read-model-rows';
 export * from './operations/projection-operations';
 export * from './operations/dead-letter-operations';
 export * from './operations/operator-requests';

@@ -1,7 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { AlertEvent, AlertRaised } from '@homeward/domain';
+import type { AlertEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+import {
+  EventProcessing,
+  insertRows,
+  updateRows,
+  type RowChange,
+  type Projection,
+  type ReadModel,
+} from '@homeward/platform';
 
 /** Its tables, and their numbered migrations: never edit a released one, add the next id. */
 export const ALERTS_READ_MODEL: ReadModel = {
@@ -52,57 +59,54 @@ export class AlertsProjection implements Projection, OnModuleInit {
     this.processing.registerProjection(this);
   }
 
+  /** A batch in sets: one insert for the new alerts, one update per shape of change. */
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const raised: Array<Record<string, unknown>> = [];
+    const changes: RowChange[] = [];
     for (const recorded of events) {
       const event = recorded as unknown as AlertEvent;
+      const position = recorded.globalPosition;
       switch (event.type) {
-        case 'AlertRaised':
-          await this.raised(event.data, recorded.globalPosition, tx);
+        case 'AlertRaised': {
+          const d = event.data;
+          raised.push({
+            alert_id: d.alertId,
+            type: d.type,
+            audience: d.audience,
+            child_id: d.childId,
+            local_authority: d.localAuthority,
+            reasons: d.reasons,
+            caused_by: d.causedBy,
+            due_by: d.dueBy,
+            raised_at: d.raisedAt,
+            acknowledge_by: d.acknowledgeBy,
+            status: 'OPEN',
+            position,
+          });
           break;
+        }
         case 'AlertAcknowledged':
-          // Only moves forward: a redelivered older event never overwrites a newer one.
-          await tx.query(
-            `UPDATE rm_alerts SET status = 'ACKNOWLEDGED', acknowledged_by = $3,
-               acknowledged_at = $4, position = $2
-             WHERE alert_id = $1 AND position < $2`,
-            [
-              event.data.alertId,
-              recorded.globalPosition,
-              event.data.acknowledgedBy,
-              event.data.acknowledgedAt,
-            ],
-          );
+          changes.push({
+            key: event.data.alertId,
+            position,
+            set: {
+              status: 'ACKNOWLEDGED',
+              acknowledged_by: event.data.acknowledgedBy,
+              acknowledged_at: event.data.acknowledgedAt,
+            },
+          });
           break;
         case 'AlertEscalated':
-          await tx.query(
-            `UPDATE rm_alerts SET status = 'ESCALATED', escalated_at = $3, position = $2
-             WHERE alert_id = $1 AND position < $2`,
-            [event.data.alertId, recorded.globalPosition, event.data.escalatedAt],
-          );
+          changes.push({
+            key: event.data.alertId,
+            position,
+            set: { status: 'ESCALATED', escalated_at: event.data.escalatedAt },
+          });
           break;
       }
     }
-  }
-
-  private async raised(d: AlertRaised['data'], position: number, tx: SqlExecutor): Promise<void> {
-    await tx.query(
-      `INSERT INTO rm_alerts (alert_id, type, audience, child_id, local_authority, reasons,
-         caused_by, due_by, raised_at, acknowledge_by, status, position)
-       VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7::jsonb, $8, $9, $10, 'OPEN', $11)
-       ON CONFLICT (alert_id) DO NOTHING`,
-      [
-        d.alertId,
-        d.type,
-        d.audience,
-        d.childId,
-        d.localAuthority,
-        JSON.stringify(d.reasons),
-        JSON.stringify(d.causedBy),
-        d.dueBy,
-        d.raisedAt,
-        d.acknowledgeBy,
-        position,
-      ],
-    );
+    await insertRows(tx, 'rm_alerts', 'alert_id', raised);
+    // Only moves forward: a redelivered older event never overwrites a newer one.
+    await updateRows(tx, { table: 'rm_alerts', key: 'alert_id', position: 'position' }, changes);
   }
 }

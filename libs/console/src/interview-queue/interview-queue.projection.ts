@@ -6,7 +6,15 @@ import {
   type ReturnInterviewScheduled,
 } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+import {
+  EventProcessing,
+  insertRows,
+  updateRows,
+  type Projection,
+  type ReadModel,
+  type RowChange,
+  type RowChanges,
+} from '@homeward/platform';
 
 /** Its tables, and their numbered migrations: never edit a released one, add the next id. */
 export const INTERVIEW_QUEUE_READ_MODEL: ReadModel = {
@@ -65,70 +73,57 @@ export class InterviewQueueProjection implements Projection, OnModuleInit {
     this.processing.registerProjection(this);
   }
 
+  /** A batch in sets: one insert for the new interviews, one update per shape of change. */
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const scheduled: Array<Record<string, unknown>> = [];
+    const changes: RowChange[] = [];
     for (const recorded of events) {
       const event = recorded as unknown as ReturnInterviewEvent;
       if (event.type === 'ReturnInterviewScheduled') {
-        await this.scheduled(event.data, recorded.globalPosition, tx);
+        scheduled.push(scheduledRow(event.data, recorded.globalPosition));
         continue;
       }
-      if (event.type === 'ReturnInterviewLinkedToEpisode') {
-        await tx.query(
-          `UPDATE rm_interview_queue_v2
-           SET linked_episode_ids = linked_episode_ids || to_jsonb($3::text), updated_position = $2
-           WHERE interview_id = $1 AND updated_position < $2`,
-          [event.data.interviewId, recorded.globalPosition, event.data.episodeId],
-        );
-        continue;
+      const set = changeFor(event);
+      if (set) {
+        changes.push({ key: event.data.interviewId, position: recorded.globalPosition, set });
       }
-      const change = changeFor(event);
-      if (!change) continue;
-      const columns = Object.keys(change);
-      // Only moves forward: a redelivered older event never overwrites a newer one.
-      await tx.query(
-        `UPDATE rm_interview_queue_v2
-         SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, updated_position = $2
-         WHERE interview_id = $1 AND updated_position < $2`,
-        [event.data.interviewId, recorded.globalPosition, ...Object.values(change)],
-      );
     }
-  }
-
-  private async scheduled(
-    d: ReturnInterviewScheduled['data'],
-    position: number,
-    tx: SqlExecutor,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO rm_interview_queue_v2 (interview_id, episode_id, child_id, local_authority,
-         priority, priority_rank, priority_reasons, returned_at, due_at, scheduled_at, status,
-         notified_late, updated_position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10, 'SCHEDULED', $11, $12)
-       ON CONFLICT (interview_id) DO NOTHING`,
-      [
-        d.interviewId,
-        d.episodeId,
-        d.childId,
-        d.localAuthority,
-        d.priority,
-        priorityRank(d.priority),
-        JSON.stringify(d.priorityReasons),
-        d.returnedAt,
-        d.dueAt,
-        d.scheduledAt,
-        d.notifiedLate,
-        position,
-      ],
-    );
+    await insertRows(tx, 'rm_interview_queue_v2', 'interview_id', scheduled);
+    // Only moves forward: a redelivered older event never overwrites a newer one.
+    await updateRows(tx, QUEUE_ROWS, changes);
   }
 }
+
+const QUEUE_ROWS: RowChanges = {
+  table: 'rm_interview_queue_v2',
+  key: 'interview_id',
+  position: 'updated_position',
+  combine: { linked_episode_ids: 'append' },
+};
+
+const scheduledRow = (d: ReturnInterviewScheduled['data'], position: number) => ({
+  interview_id: d.interviewId,
+  episode_id: d.episodeId,
+  child_id: d.childId,
+  local_authority: d.localAuthority,
+  priority: d.priority,
+  priority_rank: priorityRank(d.priority),
+  priority_reasons: d.priorityReasons,
+  returned_at: d.returnedAt,
+  due_at: d.dueAt,
+  scheduled_at: d.scheduledAt,
+  status: 'SCHEDULED',
+  notified_late: d.notifiedLate,
+  updated_position: position,
+});
 
 /** The columns an event changes, each to a whole value, so applying it twice changes nothing. */
 function changeFor(event: ReturnInterviewEvent): Record<string, unknown> | null {
   switch (event.type) {
     case 'ReturnInterviewScheduled':
+      return null; // a new row
     case 'ReturnInterviewLinkedToEpisode':
-      return null; // written by their own statements above
+      return { linked_episode_ids: [event.data.episodeId] };
     case 'ReturnInterviewDeadlineBreached':
       return { breached: true };
     case 'ReturnInterviewUnallocatedEscalated':
@@ -141,7 +136,7 @@ function changeFor(event: ReturnInterviewEvent): Record<string, unknown> | null 
       return {
         priority: event.data.priority,
         priority_rank: priorityRank(event.data.priority),
-        priority_reasons: JSON.stringify(event.data.priorityReasons),
+        priority_reasons: event.data.priorityReasons,
       };
     case 'ReturnInterviewAllocated':
       return { status: 'ALLOCATED', allocated_to: event.data.workerId };

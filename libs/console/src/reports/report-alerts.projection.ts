@@ -1,7 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AlertEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+import {
+  EventProcessing,
+  insertRows,
+  updateRows,
+  type RowChange,
+  type Projection,
+  type ReadModel,
+} from '@homeward/platform';
 import { londonDate } from './report-dates';
 
 /** Its tables, and their numbered migrations: never edit a released one, add the next id. */
@@ -46,36 +53,43 @@ export class ReportAlertsProjection implements Projection, OnModuleInit {
     this.processing.registerProjection(this);
   }
 
+  /** A batch in sets: one insert for the new alerts, one update per shape of change. */
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const raised: Array<Record<string, unknown>> = [];
+    const changes: RowChange[] = [];
     for (const recorded of events) {
       const event = recorded as unknown as AlertEvent;
       if (event.type === 'AlertRaised') {
         const d = event.data;
-        await tx.query(
-          `INSERT INTO rm_report_alerts_v2 (alert_id, type, child_id, local_authority, raised_at,
-             raised_date, due_by, position)
-           VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8)
-           ON CONFLICT (alert_id) DO NOTHING`,
-          [
-            d.alertId,
-            d.type,
-            d.childId,
-            d.localAuthority,
-            d.raisedAt,
-            londonDate(d.raisedAt),
-            d.dueBy,
-            recorded.globalPosition,
-          ],
-        );
+        raised.push({
+          alert_id: d.alertId,
+          type: d.type,
+          child_id: d.childId,
+          local_authority: d.localAuthority,
+          raised_at: d.raisedAt,
+          raised_date: londonDate(d.raisedAt),
+          due_by: d.dueBy,
+          position: recorded.globalPosition,
+        });
       } else if (event.type === 'AlertAcknowledged') {
-        // The first acknowledgement is the one timed; a later one changes nothing.
-        await tx.query(
-          `UPDATE rm_report_alerts_v2
-           SET acknowledged_at = COALESCE(acknowledged_at, $3), position = $2
-           WHERE alert_id = $1 AND position < $2`,
-          [event.data.alertId, recorded.globalPosition, event.data.acknowledgedAt],
-        );
+        changes.push({
+          key: event.data.alertId,
+          position: recorded.globalPosition,
+          set: { acknowledged_at: event.data.acknowledgedAt },
+        });
       }
     }
+    await insertRows(tx, 'rm_report_alerts_v2', 'alert_id', raised);
+    // The first acknowledgement is the one timed; a later one changes nothing.
+    await updateRows(
+      tx,
+      {
+        table: 'rm_report_alerts_v2',
+        key: 'alert_id',
+        position: 'position',
+        combine: { acknowledged_at: 'first' },
+      },
+      changes,
+    );
   }
 }

@@ -1,7 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { EpisodeEvent, MissingEpisodeReported } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+import {
+  EventProcessing,
+  insertRows,
+  updateRows,
+  type RowChange,
+  type Projection,
+  type ReadModel,
+} from '@homeward/platform';
 import { londonDate } from './report-dates';
 
 /** Its tables, and their numbered migrations: never edit a released one, add the next id. */
@@ -60,75 +67,66 @@ export class ReportEpisodesProjection implements Projection, OnModuleInit {
     this.processing.registerProjection(this);
   }
 
+  /** A batch in sets: one insert for the new episodes, one update per shape of change. */
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const reported: Array<Record<string, unknown>> = [];
+    const changes: RowChange[] = [];
     for (const recorded of events) {
       const event = recorded as unknown as EpisodeEvent;
       const position = recorded.globalPosition;
       switch (event.type) {
         case 'MissingEpisodeReported':
-          await this.reported(event.data, position, tx);
+          reported.push(reportedRow(event.data, position));
           break;
         case 'EpisodeRiskRegraded':
-          // Only moves forward: a redelivered older event never overwrites a newer one.
-          await tx.query(
-            `UPDATE rm_report_episodes_v1 SET classification = $3, position = $2
-             WHERE episode_id = $1 AND position < $2`,
-            [event.data.episodeId, position, event.data.classification],
-          );
+          changes.push({
+            key: event.data.episodeId,
+            position,
+            set: { classification: event.data.classification },
+          });
           break;
         case 'ChildFound':
-          await tx.query(
-            `UPDATE rm_report_episodes_v1 SET classification = $3, found_at = $4,
-               returned_at = $5, end_date = $6::date, position = $2
-             WHERE episode_id = $1 AND position < $2`,
-            [
-              event.data.episodeId,
-              position,
-              event.data.classification,
-              event.data.foundAt,
-              event.data.returnedAt,
-              londonDate(event.data.returnedAt),
-            ],
-          );
+          changes.push({
+            key: event.data.episodeId,
+            position,
+            set: {
+              classification: event.data.classification,
+              found_at: event.data.foundAt,
+              returned_at: event.data.returnedAt,
+              end_date: londonDate(event.data.returnedAt),
+            },
+          });
           break;
         case 'MissingReportCancelled':
-          await tx.query(
-            `UPDATE rm_report_episodes_v1 SET cancelled = true, position = $2
-             WHERE episode_id = $1 AND position < $2`,
-            [event.data.episodeId, position],
-          );
+          changes.push({ key: event.data.episodeId, position, set: { cancelled: true } });
           break;
       }
     }
-  }
-
-  private async reported(
-    d: MissingEpisodeReported['data'],
-    position: number,
-    tx: SqlExecutor,
-  ): Promise<void> {
-    const startAt = d.lastSeenAt ?? d.reportedAt;
-    const child = d.personal.child;
-    await tx.query(
-      `INSERT INTO rm_report_episodes_v1 (episode_id, child_id, classification, local_authority,
-         last_seen_at, reported_at, start_at, start_date, date_of_birth, sex, looked_after,
-         position)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10, $11, $12)
-       ON CONFLICT (episode_id) DO NOTHING`,
-      [
-        d.episodeId,
-        d.childId,
-        d.classification,
-        d.responsibleLocalAuthority,
-        d.lastSeenAt,
-        d.reportedAt,
-        startAt,
-        londonDate(startAt),
-        child.dateOfBirth || null,
-        child.sex || null,
-        child.lookedAfter,
-        position,
-      ],
+    await insertRows(tx, 'rm_report_episodes_v1', 'episode_id', reported);
+    // Only moves forward: a redelivered older event never overwrites a newer one.
+    await updateRows(
+      tx,
+      { table: 'rm_report_episodes_v1', key: 'episode_id', position: 'position' },
+      changes,
     );
   }
+}
+
+function reportedRow(d: MissingEpisodeReported['data'], position: number) {
+  const startAt = d.lastSeenAt ?? d.reportedAt;
+  const child = d.personal.child;
+  return {
+    episode_id: d.episodeId,
+    child_id: d.childId,
+    classification: d.classification,
+    local_authority: d.responsibleLocalAuthority,
+    last_seen_at: d.lastSeenAt,
+    reported_at: d.reportedAt,
+    start_at: startAt,
+    start_date: londonDate(startAt),
+    date_of_birth: child.dateOfBirth || null,
+    sex: child.sex || null,
+    looked_after: child.lookedAfter,
+    position,
+  };
 }

@@ -1,7 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
-import type { ReturnInterviewEvent, ReturnInterviewScheduled } from '@homeward/domain';
+import type { ReturnInterviewEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+import {
+  EventProcessing,
+  insertRows,
+  updateRows,
+  type Projection,
+  type ReadModel,
+  type RowChange,
+} from '@homeward/platform';
 
 /** Its tables, and their numbered migrations: never edit a released one, add the next id. */
 export const REPORT_INTERVIEWS_READ_MODEL: ReadModel = {
@@ -52,36 +59,34 @@ export class ReportInterviewsProjection implements Projection, OnModuleInit {
     this.processing.registerProjection(this);
   }
 
+  /** A batch in sets: one insert for the new interviews, one update per shape of change. */
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const scheduled: Array<Record<string, unknown>> = [];
+    const changes: RowChange[] = [];
     for (const recorded of events) {
       const event = recorded as unknown as ReturnInterviewEvent;
       if (event.type === 'ReturnInterviewScheduled') {
-        await this.scheduled(event.data, recorded.globalPosition, tx);
+        const d = event.data;
+        scheduled.push({
+          interview_id: d.interviewId,
+          episode_id: d.episodeId,
+          child_id: d.childId,
+          status: 'SCHEDULED',
+          position: recorded.globalPosition,
+        });
         continue;
       }
-      const change = changeFor(event);
-      if (!change) continue;
-      const columns = Object.keys(change);
-      // Only moves forward: a redelivered older event never overwrites a newer one.
-      await tx.query(
-        `UPDATE rm_report_interviews_v1
-         SET ${columns.map((c, i) => `${c} = $${i + 3}`).join(', ')}, position = $2
-         WHERE interview_id = $1 AND position < $2`,
-        [event.data.interviewId, recorded.globalPosition, ...Object.values(change)],
-      );
+      const set = changeFor(event);
+      if (set) {
+        changes.push({ key: event.data.interviewId, position: recorded.globalPosition, set });
+      }
     }
-  }
-
-  private async scheduled(
-    d: ReturnInterviewScheduled['data'],
-    position: number,
-    tx: SqlExecutor,
-  ): Promise<void> {
-    await tx.query(
-      `INSERT INTO rm_report_interviews_v1 (interview_id, episode_id, child_id, status, position)
-       VALUES ($1, $2, $3, 'SCHEDULED', $4)
-       ON CONFLICT (interview_id) DO NOTHING`,
-      [d.interviewId, d.episodeId, d.childId, position],
+    await insertRows(tx, 'rm_report_interviews_v1', 'interview_id', scheduled);
+    // Only moves forward: a redelivered older event never overwrites a newer one.
+    await updateRows(
+      tx,
+      { table: 'rm_report_interviews_v1', key: 'interview_id', position: 'position' },
+      changes,
     );
   }
 }

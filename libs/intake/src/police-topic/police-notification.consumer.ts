@@ -26,6 +26,8 @@ import { parsePoliceNotification } from '../contract/parse-police-notification';
 import { RecordPoliceNotification } from '../record-police-notification/record-police-notification.command';
 
 export const POLICE_CONSUMER_GROUP = 'homeward.intake.police-notifications';
+/** Episodes handled at once from one partition's batch: enough to fill a group commit. */
+const POLICE_KEYS_AT_ONCE = 32;
 
 type Rejection = {
   /** UNPROCESSABLE: handling threw something that is neither a rejection nor an outage. */
@@ -58,6 +60,9 @@ export class PoliceNotificationConsumer implements OnApplicationBootstrap, OnApp
       groupId: POLICE_CONSUMER_GROUP,
       topics: [POLICE_NOTIFICATIONS_TOPIC],
       handle: (message) => this.handle(message),
+      // One episode's notifications (one key) in order, different episodes at once: their
+      // appends are committed together (the store's group commit).
+      keysAtOnce: POLICE_KEYS_AT_ONCE,
       onError: (error, m) =>
         this.logger.error(
           `offset ${m.partition}/${m.offset} failed, retrying: ${loggableError(error)}`,

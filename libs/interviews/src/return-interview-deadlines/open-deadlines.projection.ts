@@ -1,7 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { ReturnInterviewEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+import {
+  EventProcessing,
+  insertRows,
+  updateRows,
+  type RowChange,
+  type Projection,
+  type ReadModel,
+} from '@homeward/platform';
 
 /** Events after which the interview waits for nothing more: no alarm is needed. */
 const CLOSING = new Set<ReturnInterviewEvent['type']>([
@@ -48,20 +55,23 @@ export class OpenDeadlinesProjection implements Projection, OnModuleInit {
     this.processing.registerProjection(this);
   }
 
+  /** A batch in sets: one insert for the interviews scheduled, one update for those closed. */
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const scheduled: Array<Record<string, unknown>> = [];
+    const closed: RowChange[] = [];
     for (const event of events as unknown as ReturnInterviewEvent[]) {
       if (event.type === 'ReturnInterviewScheduled') {
-        await tx.query(
-          `INSERT INTO rm_open_deadlines (interview_id, due_at, open) VALUES ($1, $2, true)
-           ON CONFLICT (interview_id) DO NOTHING`,
-          [event.data.interviewId, event.data.dueAt],
-        );
+        scheduled.push({
+          interview_id: event.data.interviewId,
+          due_at: event.data.dueAt,
+          open: true,
+        });
       } else if (CLOSING.has(event.type)) {
-        // Idempotent if redelivered.
-        await tx.query(`UPDATE rm_open_deadlines SET open = false WHERE interview_id = $1`, [
-          event.data.interviewId,
-        ]);
+        closed.push({ key: event.data.interviewId, set: { open: false } });
       }
     }
+    await insertRows(tx, 'rm_open_deadlines', 'interview_id', scheduled);
+    // Idempotent if redelivered.
+    await updateRows(tx, { table: 'rm_open_deadlines', key: 'interview_id' }, closed);
   }
 }

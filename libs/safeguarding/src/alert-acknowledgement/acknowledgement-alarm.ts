@@ -57,6 +57,16 @@ export class AcknowledgementAlarm implements Reactor, OnModuleInit {
     await this.arm((recorded as unknown as AlertEvent).data.alertId);
   }
 
+  /** Every alert of the batch read in one query, then each armed as its stream says now. */
+  async reactBatch(batch: RecordedEvent[]): Promise<void> {
+    const ids = [...new Set(batch.map((e) => (e as unknown as AlertEvent).data.alertId))];
+    const read = await this.store.readStreams(ids.map((id) => streams.alert(id)));
+    for (const alertId of ids) {
+      const events = read.get(streams.alert(alertId))?.events ?? [];
+      await this.armFor(alertId, events as unknown as AlertEvent[]);
+    }
+  }
+
   async check(wakeUp: FiredWakeUp): Promise<void> {
     const alertId = String(wakeUp.payload.alertId);
     const escalated = await runDecider(
@@ -73,9 +83,15 @@ export class AcknowledgementAlarm implements Reactor, OnModuleInit {
   /** Arms the alert's acknowledgement deadline, or disarms it once nothing is left to wait for. */
   private async arm(alertId: string, ringing?: FiredWakeUp): Promise<void> {
     const { events } = await this.store.readStream(streams.alert(alertId));
-    const due = alertAcknowledgementDue(
-      foldEvents(alertDecider, events as unknown as AlertEvent[]),
-    );
+    await this.armFor(alertId, events as unknown as AlertEvent[], ringing);
+  }
+
+  private async armFor(
+    alertId: string,
+    events: AlertEvent[],
+    ringing?: FiredWakeUp,
+  ): Promise<void> {
+    const due = alertAcknowledgementDue(foldEvents(alertDecider, events));
     if (!due) {
       await this.wakeUps.cancel(keyFor(alertId));
       return;

@@ -1,7 +1,14 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { AlertEvent } from '@homeward/domain';
 import type { RecordedEvent, SqlExecutor } from '@homeward/event-store';
-import { EventProcessing, type Projection, type ReadModel } from '@homeward/platform';
+import {
+  EventProcessing,
+  insertRows,
+  updateRows,
+  type RowChange,
+  type Projection,
+  type ReadModel,
+} from '@homeward/platform';
 
 /** Its tables, and their numbered migrations: never edit a released one, add the next id. */
 export const OPEN_ACKNOWLEDGEMENTS_READ_MODEL: ReadModel = {
@@ -41,21 +48,24 @@ export class OpenAcknowledgementsProjection implements Projection, OnModuleInit 
     this.processing.registerProjection(this);
   }
 
+  /** A batch in sets: one insert for the alerts to acknowledge, one update for those closed. */
   async apply(events: RecordedEvent[], tx: SqlExecutor): Promise<void> {
+    const raised: Array<Record<string, unknown>> = [];
+    const closed: RowChange[] = [];
     for (const event of events as unknown as AlertEvent[]) {
       if (event.type === 'AlertRaised') {
         if (!event.data.acknowledgeBy) continue;
-        await tx.query(
-          `INSERT INTO rm_open_alert_acknowledgements (alert_id, acknowledge_by, open)
-           VALUES ($1, $2, true) ON CONFLICT (alert_id) DO NOTHING`,
-          [event.data.alertId, event.data.acknowledgeBy],
-        );
+        raised.push({
+          alert_id: event.data.alertId,
+          acknowledge_by: event.data.acknowledgeBy,
+          open: true,
+        });
       } else {
-        await tx.query(
-          `UPDATE rm_open_alert_acknowledgements SET open = false WHERE alert_id = $1`,
-          [event.data.alertId],
-        );
+        closed.push({ key: event.data.alertId, set: { open: false } });
       }
     }
+    await insertRows(tx, 'rm_open_alert_acknowledgements', 'alert_id', raised);
+    // Idempotent if redelivered.
+    await updateRows(tx, { table: 'rm_open_alert_acknowledgements', key: 'alert_id' }, closed);
   }
 }

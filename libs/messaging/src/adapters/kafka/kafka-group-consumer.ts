@@ -1,4 +1,11 @@
-import type { Consumer, ConsumerConfig, IHeaders, Kafka } from 'kafkajs';
+import type {
+  Consumer,
+  ConsumerConfig,
+  EachBatchPayload,
+  IHeaders,
+  Kafka,
+  KafkaMessage,
+} from 'kafkajs';
 import type { ConsumedMessage, ConsumerOptions, RunningConsumer } from '../../message-bus.port';
 
 export interface GroupConsumerNames {
@@ -34,29 +41,56 @@ export async function runGroupConsumer(
   let markJoined!: () => void;
   const joined = new Promise<void>((resolve) => (markJoined = resolve));
 
-  const eachMessage = async ({
-    topic,
+  const toConsumed = (
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+  ): ConsumedMessage => ({
+    topic: names.logical(topic),
     partition,
-    message,
-  }: {
-    topic: string;
-    partition: number;
-    message: { offset: string; key: Buffer | null; value: Buffer | null; headers?: IHeaders };
-  }) => {
-    const consumed: ConsumedMessage = {
-      topic: names.logical(topic),
-      partition,
-      offset: message.offset,
-      key: message.key?.toString('utf8') ?? '',
-      ...decodeValue(message.value),
-      headers: decodeHeaders(message.headers),
-    };
-    try {
-      await options.handle(consumed);
-    } catch (error) {
-      options.onError?.(error, consumed);
-      throw error;
+    offset: message.offset,
+    key: message.key?.toString('utf8') ?? '',
+    ...decodeValue(message.value),
+    headers: decodeHeaders(message.headers),
+  });
+
+  /**
+   * A fetched batch of one partition: messages with different keys are handled at once (up to
+   * `keysAtOnce`), those with one key one after another, in order. The partition's position moves
+   * past the longest run of messages all handled, so a failure redelivers the first one not
+   * handled and everything after it (handled again, and harmless: handlers are idempotent).
+   */
+  const eachBatch = async (payload: EachBatchPayload) => {
+    const { batch } = payload;
+    const messages = batch.messages.map((m) => toConsumed(batch.topic, batch.partition, m));
+    const handled = new Set<string>();
+    // Set by whichever lane fails first; the others stop before their next message.
+    const failed: { error?: unknown; yes: boolean } = { yes: false };
+    const lanes = inKeyLanes(messages);
+    let nextLane = 0;
+    await Promise.all(
+      Array.from({ length: Math.min(options.keysAtOnce ?? 1, lanes.length) }, async () => {
+        while (nextLane < lanes.length) {
+          for (const message of lanes[nextLane++]) {
+            if (failed.yes || !payload.isRunning() || payload.isStale()) return;
+            try {
+              await options.handle(message);
+              handled.add(message.offset);
+              await payload.heartbeat(); // kafkajs sends one only once its interval has passed
+            } catch (error) {
+              options.onError?.(error, message);
+              if (!failed.yes) Object.assign(failed, { yes: true, error });
+              break;
+            }
+          }
+        }
+      }),
+    );
+    for (const message of messages) {
+      if (!handled.has(message.offset)) break;
+      payload.resolveOffset(message.offset);
     }
+    if (failed.yes) throw failed.error;
   };
 
   const start = async (): Promise<void> => {
@@ -71,7 +105,7 @@ export async function runGroupConsumer(
     });
     await consumer.connect();
     await consumer.subscribe({ topics: names.topics, fromBeginning: true });
-    await consumer.run({ eachMessage });
+    await consumer.run({ eachBatch, eachBatchAutoResolve: false });
   };
 
   const restartLater = (cause: Error) => {
@@ -105,6 +139,17 @@ export async function runGroupConsumer(
       await current?.disconnect();
     },
   };
+}
+
+/** The messages of each key, in order, keys in the order they first appear. */
+function inKeyLanes(messages: readonly ConsumedMessage[]): ConsumedMessage[][] {
+  const lanes = new Map<string, ConsumedMessage[]>();
+  for (const message of messages) {
+    const lane = lanes.get(message.key);
+    if (lane) lane.push(message);
+    else lanes.set(message.key, [message]);
+  }
+  return [...lanes.values()];
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
