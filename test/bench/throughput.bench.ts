@@ -213,11 +213,17 @@ it('measures notifications per second end to end through Kafka on PostgreSQL', a
     { kafka: { brokers, clientId: 'homeward-bench', namespace } },
   );
   const feed = syntheticFeed({ seed: 1, children: CHILDREN, days: 14 });
-  // One child's notifications one after another in the feed, as a force's system sends them.
-  const messages = feed.children.flat().map((n) => ({
-    key: `${n.force}/${n.policeReference}`,
-    value: JSON.stringify(n),
-  }));
+  // Rounds: every child's first notification, then every child's second, and so on, each
+  // round published once intake has taken the one before. A child's notifications are days
+  // apart in the feed, and the contract keeps only one episode's (one key's) in order: sent all
+  // at once, a child's next report would race the previous episode's found on another partition.
+  const rounds: Array<Array<{ key: string; value: string }>> = [];
+  for (const sequence of feed.children) {
+    sequence.forEach((n, i) =>
+      (rounds[i] ??= []).push({ key: `${n.force}/${n.policeReference}`, value: JSON.stringify(n) }),
+    );
+  }
+  const messages = rounds.flat();
   const bus = new KafkaMessageBus({ brokers, clientId: 'homeward-bench-police', namespace });
   const app = await startHomeward(config);
   let perSecond = 0;
@@ -225,22 +231,27 @@ it('measures notifications per second end to end through Kafka on PostgreSQL', a
   try {
     const metrics = app.get(HomewardMetrics);
     const started = Date.now();
-    for (let i = 0; i < messages.length; i += 500) {
-      await bus.publish(POLICE_NOTIFICATIONS_TOPIC, messages.slice(i, i + 500));
-    }
     const deadline = Date.now() + 600_000;
-    for (;;) {
-      outcomes = await kafkaOutcomes(metrics);
-      const taken = Object.values(outcomes).reduce((a, b) => a + b, 0);
-      if (taken >= messages.length) break;
-      if (Date.now() > deadline) throw new Error(`intake took ${taken} of ${messages.length}`);
-      await new Promise((r) => setTimeout(r, 100));
+    let published = 0;
+    for (const round of rounds) {
+      for (let i = 0; i < round.length; i += 500) {
+        await bus.publish(POLICE_NOTIFICATIONS_TOPIC, round.slice(i, i + 500));
+      }
+      published += round.length;
+      for (;;) {
+        outcomes = await kafkaOutcomes(metrics);
+        const taken = Object.values(outcomes).reduce((a, b) => a + b, 0);
+        if (taken >= published) break;
+        if (Date.now() > deadline) throw new Error(`intake took ${taken} of ${published}`);
+        await new Promise((r) => setTimeout(r, 20));
+      }
     }
     await untilCaughtUp(app);
     const ms = Date.now() - started;
     perSecond = Math.round((messages.length * 1000) / ms);
     console.log(
-      `bench: ${messages.length} notifications through Kafka, every projection and reactor ` +
+      `bench: ${messages.length} notifications through Kafka in ${rounds.length} rounds, ` +
+        `every projection and reactor ` +
         `caught up after ${ms} ms (${perSecond} notifications/s end to end); outcomes ` +
         JSON.stringify(outcomes),
     );
@@ -260,7 +271,7 @@ it('measures notifications per second end to end through Kafka on PostgreSQL', a
     `| ${kafka.name} | ${kafka.value} ${kafka.unit} | ${kafka.ceiling.value}/s ${kafka.ceiling.name} | ${kafka.share} |`,
   );
   writeResults({ ...results, figures: [...results.figures, kafka], kafkaOutcomes: outcomes });
-  expect(outcomes.accepted ?? 0).toBeGreaterThan(0);
+  expect(outcomes.rejected ?? 0).toBe(0);
 });
 
 /** Police notifications taken from Kafka so far, by outcome (accepted, duplicate, rejected). */

@@ -71,3 +71,67 @@ describe('a Kafka consumer whose handler throws what kafkajs deems unrecoverable
     }
   }, 40_000);
 });
+
+describe('a Kafka consumer taking several keys at once (keysAtOnce)', () => {
+  it('handles different keys together, one key in order, and redelivers from a failure on', async () => {
+    await requireKafka();
+    const bus = open(`lanes-${randomUUID().slice(0, 8)}`);
+    try {
+      const topic = 'lanes.v1';
+      await bus.ensureTopics([{ topic, partitions: 1 }]);
+      const handled: string[] = [];
+      let inFlight = 0;
+      let mostInFlight = 0;
+      let failedOnce = false;
+      const consumer = await bus.consume({
+        groupId: 'lanes-test',
+        topics: [topic],
+        keysAtOnce: 3,
+        handle: async (m) => {
+          inFlight++;
+          mostInFlight = Math.max(mostInFlight, inFlight);
+          try {
+            await new Promise((r) => setTimeout(r, 30));
+            if (m.value === 'b2' && !failedOnce) {
+              failedOnce = true;
+              throw new Error('the store did not answer');
+            }
+            handled.push(m.value);
+          } finally {
+            inFlight--;
+          }
+        },
+      });
+      await consumer.joined;
+      const values = ['a1', 'b1', 'c1', 'a2', 'b2', 'c2', 'a3', 'b3', 'c3'];
+      await bus.publish(
+        topic,
+        values.map((value) => ({ key: value[0], value })),
+      );
+      const deadline = Date.now() + 30_000;
+      while (!values.every((v) => handled.includes(v)) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      console.log(
+        `handled with 3 keys at once: ${JSON.stringify(handled)}, ${mostInFlight} at most`,
+      );
+      expect(new Set(handled)).toEqual(new Set(values));
+      expect(mostInFlight).toBeGreaterThan(1);
+      expect(failedOnce).toBe(true);
+      // Each key in order, every time it was handled (a redelivery starts again from the failure).
+      for (const key of ['a', 'b', 'c']) {
+        const ofKey = handled.filter((v) => v[0] === key);
+        for (let i = 1; i < ofKey.length; i++) {
+          if (ofKey[i] < ofKey[i - 1]) expect(ofKey[i]).toBe(`${key}1`);
+        }
+        expect(ofKey.indexOf(`${key}2`)).toBeGreaterThan(ofKey.indexOf(`${key}1`));
+        expect(ofKey.lastIndexOf(`${key}3`)).toBeGreaterThan(ofKey.lastIndexOf(`${key}2`));
+      }
+      // b2 was handled only after it failed: nothing after it on its key ran before it.
+      expect(handled.indexOf('b3')).toBeGreaterThan(handled.indexOf('b2'));
+      await consumer.stop();
+    } finally {
+      await bus.close();
+    }
+  }, 60_000);
+});

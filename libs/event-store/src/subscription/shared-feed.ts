@@ -5,6 +5,13 @@ import type { RecordedEvent, SubscribeOptions, Subscription } from '../event-sto
 const POLL_INTERVAL_MS = 250;
 const RETRY_PAUSE_MS = 1000;
 const FEED_BATCH = 500;
+/**
+ * After handing over a batch short of full (the feed is at the log's head), how long it lets
+ * appends gather before reading again. Read at once, the feed would hand a busy log over a few
+ * events at a time, and every processor would pay its queries and transaction per few events,
+ * taking the CPU intake needs. A quiet log is read the moment an append is signalled.
+ */
+const GATHER_MS = 25;
 
 type ReadAll = (after: number, maxCount: number) => Promise<RecordedEvent[]>;
 
@@ -79,6 +86,7 @@ export class SharedFeed {
       }
       this.front = Math.max(this.front, events[events.length - 1].globalPosition);
       await Promise.all(members.map((m) => m.deliver(events)));
+      if (events.length < FEED_BATCH) await pause(GATHER_MS);
     }
   }
 }
