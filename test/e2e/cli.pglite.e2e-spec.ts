@@ -2,7 +2,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import { EventProcessing } from '@homeward/platform';
 import { api, eventually, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
 import { runCli } from '../support/cli';
@@ -40,11 +39,7 @@ describe('operator CLI on PGlite', () => {
       expect(body).toHaveLength(1);
     });
     // Reactors append after the notifications: wait until every processor has the last word.
-    const store = app.get<EventStore>(EVENT_STORE);
-    for (let head = -1; head !== (await store.headPosition());) {
-      head = await store.headPosition();
-      await app.get(EventProcessing).waitForAll(head);
-    }
+    await app.get(EventProcessing).waitUntilSettled();
     await app.close();
     app = undefined;
 

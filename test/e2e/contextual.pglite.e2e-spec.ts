@@ -4,7 +4,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { childIdFor } from '@homeward/domain';
-import { EVENT_STORE, type EventStore } from '@homeward/event-store';
 import { configureHttp, EventProcessing, type HomewardConfig } from '@homeward/platform';
 import { HomewardModule } from '../../apps/homeward/src/app.module';
 import { ContextualSafeguardingModule } from '../../libs/safeguarding/src/contextual/contextual-safeguarding.module';
@@ -68,18 +67,7 @@ const post = (path: string, as: string, body: object) =>
   api(app).post(path).set('Authorization', as).send(body);
 
 /** Waits until every projection and reactor has handled everything written so far. */
-async function settled(): Promise<void> {
-  const store = app.get<EventStore>(EVENT_STORE);
-  const processing = app.get(EventProcessing);
-  // Reactors write new events (alerts) as they go: wait until nothing new is written.
-  let head = await store.headPosition();
-  for (let round = 0; round < 10; round++) {
-    await processing.waitForAll(head);
-    const now = await store.headPosition();
-    if (now === head) return;
-    head = now;
-  }
-}
+const settled = () => app.get(EventProcessing).waitUntilSettled();
 
 const alerts = async (query: string, as = cmog): Promise<Json[]> =>
   (await get(`/api/v1/alerts${query}`, as).expect(200)).body as Json[];

@@ -218,6 +218,18 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
     await Promise.all([...this.subscriptions.values()].map((s) => s.waitFor(position, timeoutMs)));
   }
 
+  /**
+   * Until every processor has handled everything in the store, including what reactors append
+   * on the way (alerts, scheduled interviews): the head is read again until it stays put.
+   */
+  async waitUntilSettled(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (let head = -1; head !== (await this.store.headPosition());) {
+      head = await this.store.headPosition();
+      await this.waitForAll(head, Math.max(1, deadline - Date.now()));
+    }
+  }
+
   /** How far behind the store's head each processor is (store feed), or which consumers run (Kafka). */
   async status(): Promise<Record<string, number | string>> {
     if (this.config.eventFeed === 'kafka') {
