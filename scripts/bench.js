@@ -1,5 +1,6 @@
-// `npm run bench [-- --quick]`: the throughput bench on a real PostgreSQL (`npm run infra:up`
-// first). `--quick` runs a smaller feed (about a minute); other arguments go to jest.
+// `npm run bench [-- --quick]`: throughput on a real PostgreSQL and Kafka, and alarm lateness on
+// Redis (`npm run infra:up` first). `--quick` runs smaller sizes (about a minute); other
+// arguments go to jest.
 const { spawnSync } = require('node:child_process');
 const { join } = require('node:path');
 
@@ -16,6 +17,8 @@ const run = spawnSync(
       ...process.env,
       NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules`.trim(),
       ...(quick ? { BENCH_QUICK: '1' } : {}),
+      // Each bench file adds its figures to one results file for this run.
+      BENCH_RUN_ID: `${process.pid}-${Date.now()}`,
     },
   },
 );

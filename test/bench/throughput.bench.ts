@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { PostgresDatabase } from '@homeward/event-store';
 import { KafkaMessageBus } from '@homeward/messaging';
 import { HOMEWARD_TOPICS, HomewardMetrics, POLICE_NOTIFICATIONS_TOPIC } from '@homeward/platform';
 import { measureCeilings } from './ceilings';
 import { measureKafkaCeiling } from './kafka-ceiling';
+import { recordFigures } from './results';
 import { api, startHomeward, testConfig, tokenFor } from '../support/homeward-app';
 import { syntheticFeed } from '../../scripts/synthetic-feed';
 import { freshPostgresDatabase } from '../support/postgres';
@@ -54,9 +51,6 @@ async function untilCaughtUp(app: Parameters<typeof api>[0], timeoutMs = 600_000
     await new Promise((r) => setTimeout(r, 100));
   }
 }
-
-/** The HTTP run's figures; the Kafka run adds its own and writes the results file. */
-let results: { figures: ReturnType<typeof figure>[] } & Record<string, unknown> = { figures: [] };
 
 it('measures notifications per second and replay events per second on PostgreSQL', async () => {
   const db = await freshPostgresDatabase();
@@ -180,7 +174,7 @@ it('measures notifications per second and replay events per second on PostgreSQL
       ),
     ].join('\n'),
   );
-  results = {
+  const results = {
     figures,
     endToEndNotificationsPerSecond: endToEndPerSecond,
     events: head,
@@ -192,8 +186,7 @@ it('measures notifications per second and replay events per second on PostgreSQL
     replayProcessorSeconds,
     postgres: postgresVersion,
   };
-  // Written now, and again with the Kafka figure once that run is done.
-  writeResults(results);
+  recordFigures(results);
   expect(refused).toEqual([]);
   expect(head).toBeGreaterThan(notifications);
 });
@@ -270,7 +263,7 @@ it('measures notifications per second end to end through Kafka on PostgreSQL', a
   console.log(
     `| ${kafka.name} | ${kafka.value} ${kafka.unit} | ${kafka.ceiling.value}/s ${kafka.ceiling.name} | ${kafka.share} |`,
   );
-  writeResults({ ...results, figures: [...results.figures, kafka], kafkaOutcomes: outcomes });
+  recordFigures({ figures: [kafka], kafkaOutcomes: outcomes });
   expect(outcomes.rejected ?? 0).toBe(0);
 });
 
@@ -325,28 +318,4 @@ async function serverVersion(url: string): Promise<string> {
   } finally {
     await pg.close();
   }
-}
-
-/** bench/results/<date>-<commit>.json, with the machine and versions beside the figures. */
-function writeResults(results: Record<string, unknown>): void {
-  const root = join(__dirname, '..', '..');
-  const commit = (() => {
-    try {
-      return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root }).toString().trim();
-    } catch {
-      return 'unknown';
-    }
-  })();
-  const date = new Date().toISOString().slice(0, 10);
-  const dir = join(root, 'bench', 'results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${date}-${commit}.json`);
-  const machine = {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model ?? 'unknown',
-    memoryGiB: Math.round(totalmem() / 2 ** 30),
-    node: process.version,
-  };
-  writeFileSync(file, `${JSON.stringify({ date, commit, machine, ...results }, null, 2)}\n`);
-  console.log(`bench: results written to ${file}`);
 }
