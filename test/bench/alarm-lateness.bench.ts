@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { Redis } from 'ioredis';
 import {
   BullMqScheduler,
   InProcessScheduler,
   type FiredWakeUp,
   type Scheduler,
 } from '@homeward/scheduler';
+import { deleteRedisKeys } from '../support/isolated-redis';
 import { TEST_REDIS_URL } from '../support/servers';
 import { recordFigures } from './results';
 
@@ -21,20 +21,7 @@ const MEASURED = 300;
 const ARMING_IN_FLIGHT = 64;
 const PREFIX = `homeward-bench-${randomUUID().slice(0, 8)}`;
 
-afterAll(async () => {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-});
+afterAll(() => deleteRedisKeys(PREFIX));
 
 async function inFlight(count: number, work: (i: number) => Promise<void>): Promise<void> {
   let next = 0;

@@ -10,6 +10,7 @@ import {
   sleep,
   waitFor,
 } from '../../libs/scheduler/src/testing/scheduler.conformance';
+import { deleteRedisKeys } from '../support/isolated-redis';
 import { TEST_REDIS_URL } from '../support/servers';
 
 /** Every key of this run lives under its own prefix, deleted at the end. */
@@ -56,22 +57,7 @@ function requireRedis(): Promise<void> {
   return reachable;
 }
 
-afterAll(async () => {
-  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}:*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.unlink(...keys);
-    } while (cursor !== '0');
-  } catch {
-    // Redis was not there: nothing to clean
-  } finally {
-    redis.disconnect();
-  }
-});
+afterAll(() => deleteRedisKeys(PREFIX));
 
 schedulerConformance('BullMQ (real Redis)', async () => {
   await requireRedis();

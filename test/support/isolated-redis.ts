@@ -36,3 +36,21 @@ export async function isolatedRedis(): Promise<{ url: string; client: Redis }> {
   }
   throw new Error(`no empty Redis logical database (1-${databases - 1}) at ${TEST_REDIS_URL}`);
 }
+
+/** Deletes every key under `<prefix>:` (a run's own BullMQ queues); fine when Redis is not there. */
+export async function deleteRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  redis.on('error', () => undefined);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length > 0) await redis.unlink(...keys);
+    } while (cursor !== '0');
+  } catch {
+    // Redis was not there: nothing to clean
+  } finally {
+    redis.disconnect();
+  }
+}

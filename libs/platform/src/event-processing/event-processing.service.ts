@@ -224,9 +224,11 @@ export class EventProcessing implements OnApplicationBootstrap, OnApplicationShu
    */
   async waitUntilSettled(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
-    for (let head = -1; head !== (await this.store.headPosition());) {
-      head = await this.store.headPosition();
+    for (let head = await this.store.headPosition(); ;) {
       await this.waitForAll(head, Math.max(1, deadline - Date.now()));
+      const now = await this.store.headPosition();
+      if (now === head) return;
+      head = now;
     }
   }
 

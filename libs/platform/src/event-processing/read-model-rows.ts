@@ -23,10 +23,11 @@ export async function insertRows(
   rows: ReadonlyArray<Record<string, unknown>>,
 ): Promise<void> {
   if (rows.length === 0) return;
+  const t = identifier(table);
   const columns = Object.keys(rows[0]).map(identifier).join(', ');
   await tx.query(
-    `INSERT INTO ${identifier(table)} (${columns})
-     SELECT ${columns} FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb)
+    `INSERT INTO ${t} (${columns})
+     SELECT ${columns} FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb)
      ON CONFLICT (${identifier(key)}) DO NOTHING`,
     [JSON.stringify(rows)],
   );
@@ -67,7 +68,9 @@ export async function updateRows(
     const byShape = new Map<string, RowChange[]>();
     for (const change of round) {
       const shape = Object.keys(change.set).sort().join(',');
-      byShape.set(shape, [...(byShape.get(shape) ?? []), change]);
+      const group = byShape.get(shape);
+      if (group) group.push(change);
+      else byShape.set(shape, [change]);
     }
     for (const [shape, group] of byShape) await updateShape(tx, spec, shape.split(','), group);
   }
@@ -79,6 +82,7 @@ async function updateShape(
   columns: readonly string[],
   changes: readonly RowChange[],
 ): Promise<void> {
+  const [t, k, p] = [identifier(table), identifier(key), position && identifier(position)];
   const assignments = columns.filter(Boolean).map((column) => {
     const c = identifier(column);
     if (combine[column] === 'first') return `${c} = COALESCE(t.${c}, r.${c})`;
@@ -87,14 +91,14 @@ async function updateShape(
   });
   const rows = changes.map((change) => ({
     ...change.set,
-    [key]: change.key,
-    ...(position ? { [position]: change.position } : {}),
+    [k]: change.key,
+    ...(p ? { [p]: change.position } : {}),
   }));
-  if (position) assignments.push(`${identifier(position)} = r.${position}`);
+  if (p) assignments.push(`${p} = r.${p}`);
   await tx.query(
-    `UPDATE ${identifier(table)} AS t SET ${assignments.join(', ')}
-     FROM jsonb_populate_recordset(NULL::${table}, $1::jsonb) AS r
-     WHERE t.${identifier(key)} = r.${key}${position ? ` AND t.${position} < r.${position}` : ''}`,
+    `UPDATE ${t} AS t SET ${assignments.join(', ')}
+     FROM jsonb_populate_recordset(NULL::${t}, $1::jsonb) AS r
+     WHERE t.${k} = r.${k}${p ? ` AND t.${p} < r.${p}` : ''}`,
     [JSON.stringify(rows)],
   );
 }

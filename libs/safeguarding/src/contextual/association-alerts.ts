@@ -3,19 +3,13 @@ import {
   associationAlerts,
   type AlertRaised,
   type AssociationAlertsInput,
-  type ChildFound,
   type CseLevel,
   type MissingEpisodeReported,
   type ReturnInterviewHeld,
 } from '@homeward/domain';
 import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
 import type { WantedAlert } from '../raise-alert/alert-raiser';
-import {
-  CMOG_LIST_ALERTS,
-  foundRecordKey,
-  interviewRecordKey,
-  type AssociationSource,
-} from './contextual-records';
+import { CMOG_LIST_ALERTS, recordKeyOf, type AssociationSource } from './contextual-records';
 
 interface AssociationRow {
   child_id: string;
@@ -121,14 +115,10 @@ interface Ask {
 function askOf(recorded: RecordedEvent): Ask | null {
   switch (recorded.type) {
     case 'ChildFound':
-      return {
-        recorded,
-        recordKey: foundRecordKey((recorded as unknown as ChildFound).data.episodeId),
-        childId: null,
-      };
+      return { recorded, recordKey: recordKeyOf(recorded), childId: null };
     case 'ReturnInterviewHeld': {
       const d = (recorded as unknown as ReturnInterviewHeld).data;
-      return { recorded, recordKey: interviewRecordKey(d.interviewId), childId: d.childId };
+      return { recorded, recordKey: recordKeyOf(recorded), childId: d.childId };
     }
     case 'AlertRaised': {
       const d = (recorded as unknown as AlertRaised).data;

@@ -88,14 +88,24 @@ export const CONTEXTUAL_SCHEMA = `
 export type { AssociationSource } from '@homeward/domain';
 
 /**
- * The force of episodes whose report is not in the tables (events from Kafka arrive per topic,
- * so a found child may come before their report), by episode id.
+ * The force of episodes, by episode id, as the caller found them before the transaction (from
+ * the tables, or from the children's records when the report is not there yet: events from
+ * Kafka arrive per topic, so a found child may come before their report).
  */
 export type KnownForces = ReadonlyMap<string, string | null>;
 
 /** One record per found episode and per interview: an amended interview replaces its first record. */
 export const foundRecordKey = (episodeId: string) => `found/${episodeId}`;
 export const interviewRecordKey = (interviewId: string) => `interview/${interviewId}`;
+
+/** The record a found notification or an interview is kept under; null for other events. */
+export function recordKeyOf(event: RecordedEvent): string | null {
+  if (event.type === 'ChildFound') return foundRecordKey((event as Found).data.episodeId);
+  if (event.type === 'ReturnInterviewHeld') {
+    return interviewRecordKey((event as Held).data.interviewId);
+  }
+  return null;
+}
 
 type Found = RecordedEvent & ChildFound;
 type Held = RecordedEvent & ReturnInterviewHeld;
@@ -124,7 +134,7 @@ const recordOf = (event: RecordedEvent): ContextRecord | null => {
   if (event.type === 'ChildFound') {
     const d = (event as Found).data;
     return {
-      recordKey: foundRecordKey(d.episodeId),
+      recordKey: recordKeyOf(event)!,
       event,
       childId: d.childId,
       episodeId: d.episodeId,
@@ -138,7 +148,7 @@ const recordOf = (event: RecordedEvent): ContextRecord | null => {
   if (event.type === 'ReturnInterviewHeld') {
     const d = (event as Held).data;
     return {
-      recordKey: interviewRecordKey(d.interviewId),
+      recordKey: recordKeyOf(event)!,
       event,
       childId: d.childId,
       episodeId: d.episodeId,
@@ -346,7 +356,7 @@ async function recordSightings(tx: SqlExecutor, records: readonly ContextRecord[
 
 /**
  * The force that reported each episode whose record names someone by their police id: from the
- * batch's own reports, else the tables, else what the caller found in the children's records.
+ * batch's own reports or what the caller found already, else the tables.
  */
 async function forcesOf(
   tx: SqlExecutor,
@@ -354,9 +364,10 @@ async function forcesOf(
   reports: ReadonlyArray<RecordedEvent & MissingEpisodeReported>,
   knownForces: KnownForces,
 ): Promise<Map<string, string | null>> {
-  const forces = new Map<string, string | null>(
-    reports.map(({ data: d }) => [d.episodeId, d.force]),
-  );
+  const forces = new Map<string, string | null>([
+    ...[...knownForces].filter(([, force]) => force !== null),
+    ...reports.map(({ data: d }) => [d.episodeId, d.force] as const),
+  ]);
   const wanted = [
     ...new Set(
       records
@@ -371,7 +382,6 @@ async function forcesOf(
     [wanted],
   );
   for (const row of rows) forces.set(row.episode_id, row.force);
-  for (const id of wanted) if (!forces.has(id)) forces.set(id, knownForces.get(id) ?? null);
   return forces;
 }
 

@@ -1,15 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import {
-  hotspotAlerts,
-  type ChildFound,
-  type HotspotAlertsInput,
-  type PlaceHistory,
-  type ReturnInterviewHeld,
-} from '@homeward/domain';
+import { hotspotAlerts, type HotspotAlertsInput, type PlaceHistory } from '@homeward/domain';
 import { SQL_DATABASE, type RecordedEvent, type SqlDatabase } from '@homeward/event-store';
 import { HOMEWARD_CONFIG, type HomewardConfig } from '@homeward/platform';
 import type { WantedAlert } from '../raise-alert/alert-raiser';
-import { foundRecordKey, interviewRecordKey } from './contextual-records';
+import { recordKeyOf } from './contextual-records';
 
 interface Row {
   place_key: string;
@@ -40,7 +34,7 @@ export class HotspotAlerts {
   async wantedFor(batch: readonly RecordedEvent[]): Promise<WantedAlert[]> {
     const records = batch
       .filter((recorded) => this.eventTypes.has(recorded.type))
-      .map((recorded) => ({ recorded, recordKey: recordKeyOf(recorded) }));
+      .map((recorded) => ({ recorded, recordKey: recordKeyOf(recorded)! }));
     if (records.length === 0) return [];
     const rows = await this.db.query<Row>(
       `SELECT place_key, record_key, position, child_id::text AS child_id, seen_at,
@@ -88,11 +82,6 @@ export class HotspotAlerts {
     });
   }
 }
-
-const recordKeyOf = (recorded: RecordedEvent): string =>
-  recorded.type === 'ChildFound'
-    ? foundRecordKey((recorded as unknown as ChildFound).data.episodeId)
-    : interviewRecordKey((recorded as unknown as ReturnInterviewHeld).data.interviewId);
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
